@@ -1,0 +1,23 @@
+"""Production settings: what `./dev publish` and `./dev preview` build.
+
+Everything comes from pelicanconf.py; only what production changes is here.
+"""
+
+import os
+import sys
+
+sys.path.append(os.curdir)
+from pelicanconf import *  # noqa: E402,F403
+
+# The public address, without a trailing slash. PLACEHOLDER until the site
+# has its real address (README.md, Publishing). GitHub project pages live
+# under a sub-path (https://USER.github.io/REPO): the SITEURL environment
+# variable overrides this, which is how CI and tests build for other places.
+PUBLIC_SITEURL = "https://onebodycoach.example"
+SITEURL = os.environ.get("SITEURL", PUBLIC_SITEURL).rstrip("/")
+# A custom domain for GitHub Pages (written to CNAME); empty for none.
+CNAME = os.environ.get("CNAME", "")
+
+RELATIVE_URLS = False
+FEED_DOMAIN = SITEURL
+DELETE_OUTPUT_DIRECTORY = True
