@@ -1,0 +1,141 @@
+"""Shared fixtures: a strict build of the real site, copies of the project
+for fixture content, pages parsed with BeautifulSoup, a local web server and
+a real headless Chromium."""
+
+import functools
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+from dataclasses import dataclass
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_FLAGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+# What a copy of the project needs to build and run its tasks.
+PROJECT_PARTS = ["content", "theme", "plugins", "checks", "pelicanconf.py",
+                 "publishconf.py", "tasks.py"]
+
+
+@dataclass
+class Build:
+    output: Path
+    returncode: int
+    log: str
+
+    def page(self, path):
+        """The generated page at a site path ("", "about/", "404.html"), parsed."""
+        file = self.output / path
+        if file.is_dir() or path.endswith("/") or path == "":
+            file = file / "index.html"
+        return BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+
+
+def run_pelican(project, output, settings="pelicanconf.py", env=None):
+    """A strict Pelican build of `project`'s content, as CI and publish run it."""
+    result = subprocess.run(
+        [sys.executable, "-m", "pelican", "content", "-s", settings, "-o", str(output),
+         "--fatal", "warnings", "--log-handler", "plain"],
+        cwd=project, capture_output=True, text=True,
+        env={**os.environ, "COLUMNS": "250", **(env or {})},
+    )
+    return Build(Path(output), result.returncode, result.stdout + result.stderr)
+
+
+def run_task(project, *args):
+    """Run an invoke task in `project` as the coach would (./dev TASK)."""
+    return subprocess.run(
+        [sys.executable, "-m", "invoke", *args], cwd=project, capture_output=True,
+        text=True, env={**os.environ, "COLUMNS": "250"},
+    )
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory):
+    """The real site, built once per test session with the development settings."""
+    build = run_pelican(ROOT, tmp_path_factory.mktemp("site") / "output")
+    assert build.returncode == 0, build.log
+    return build
+
+
+@pytest.fixture
+def project(tmp_path):
+    """A copy of the project in a temporary folder, to change content freely."""
+    copy = tmp_path / "project"
+    copy.mkdir()
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, copy / part,
+                            ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, copy / part)
+    return copy
+
+
+# -- Serving and browsing ---------------------------------------------------------
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def serve():
+    """serve(folder) -> the address of a web server on 127.0.0.1 serving it."""
+    servers = []
+
+    def start(folder):
+        handler = functools.partial(QuietHandler, directory=str(folder))
+        server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return f"http://127.0.0.1:{server.server_address[1]}"
+
+    yield start
+    for server in servers:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright. Skips locally without it; under
+    CI=true a missing Chromium fails the run instead."""
+    if not Path(CHROMIUM).exists():
+        message = f"no Chromium at {CHROMIUM} (sudo apt-get install chromium)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI must run the browser tests, but there is {message}")
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    profile = tempfile.mkdtemp(prefix="chromium-profile-")
+    with sync_playwright() as playwright:
+        context = playwright.chromium.launch_persistent_context(
+            profile, executable_path=CHROMIUM, headless=True, args=CHROMIUM_FLAGS,
+        )
+        yield context
+        context.close()
+    shutil.rmtree(profile, ignore_errors=True)
+
+
+@pytest.fixture
+def browser_page(browser):
+    """A fresh tab that records console errors and page errors in `.errors`."""
+    page = browser.new_page()
+    page.errors = []
+    page.on("console", lambda m: m.type == "error" and page.errors.append(m.text))
+    page.on("pageerror", lambda e: page.errors.append(str(e)))
+    yield page
+    page.close()
