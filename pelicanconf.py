@@ -7,7 +7,9 @@ changes. Site facts live here once; the theme reads them, never repeats them.
 # -- The site and its author -------------------------------------------------
 SITENAME = "One Body Coach"
 SITESUBTITLE = "Movement coaching for runners and everyone who moves"
-SITEURL = ""  # empty in development: every link is relative
+# The preview's address. Pages link relatively (RELATIVE_URLS below); feeds
+# need absolute addresses, and in development they point at the preview.
+SITEURL = "http://localhost:8000"
 AUTHOR = "Tracy Swindell"
 DEFAULT_LANG = "en"
 TIMEZONE = "Europe/London"
@@ -63,8 +65,6 @@ MONTH_ARCHIVE_SAVE_AS = ""
 
 # -- Feeds ---------------------------------------------------------------------
 # On in development too, so the preview shows what readers will subscribe to.
-# Feed entries need absolute addresses: in development, the preview server's.
-FEED_DOMAIN = "http://localhost:8000"
 FEED_ALL_ATOM = "feeds/all.atom.xml"
 FEED_ALL_RSS = "feeds/all.rss.xml"
 CATEGORY_FEED_ATOM = "feeds/{slug}.atom.xml"

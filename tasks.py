@@ -154,9 +154,11 @@ def preview(c):
             "tags": "comma-separated tags"})
 def new_post(c, title, category="Running", tags=""):
     """Start a new draft post: ./dev new-post "Why stretching isn't working"."""
+    from pelican.settings import DEFAULT_CONFIG
     from pelican.utils import slugify
 
-    slug = slugify(title)
+    # The same slug Pelican gives the post, so the file and its address match.
+    slug = slugify(title, regex_subs=DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"])
     path = CONFIG["articles"] / f"{slug}.md"
     if path.exists():
         raise Exit(f"There is already a post at {path.relative_to(ROOT)}: "

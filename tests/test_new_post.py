@@ -1,0 +1,42 @@
+"""`./dev new-post "Title"` starts a draft that the build keeps out of sight."""
+
+from bs4 import BeautifulSoup
+
+from conftest import run_task
+
+TITLE = "Why stretching isn't working"
+POST = "content/articles/why-stretching-isnt-working.md"
+
+
+def test_new_post_writes_a_dated_draft_with_the_header_filled_in(project):
+    result = run_task(project, "new-post", TITLE, "--tags", "hamstrings, stretching")
+    assert result.returncode == 0, result.stderr
+    header = (project / POST).read_text(encoding="utf-8").split("\n\n")[0]
+    fields = dict(line.split(": ", 1) for line in header.splitlines())
+    assert fields["Title"] == TITLE
+    assert fields["Status"] == "draft"
+    assert fields["Category"] == "Running"
+    assert fields["Tags"] == "hamstrings, stretching"
+    assert fields["Date"][:4].isdigit() and len(fields["Date"]) == len("2026-11-25 09:00")
+
+
+def test_the_next_build_shows_the_new_post_only_as_a_draft(project):
+    run_task(project, "new-post", TITLE)
+    assert run_task(project, "build").returncode == 0
+    output = project / "output"
+    draft = output / "drafts" / "why-stretching-isnt-working" / "index.html"
+    assert TITLE in BeautifulSoup(draft.read_text(), "html.parser").h1.get_text()
+    assert not (output / "why-stretching-isnt-working").exists()
+    for listing in ["index.html", "archives/index.html", "category/running/index.html"]:
+        assert "stretching" not in (output / listing).read_text().lower(), listing
+    feed = (output / "feeds" / "all.atom.xml").read_text()
+    assert TITLE not in feed.replace("&#x27;", "'").replace("&#39;", "'")
+
+
+def test_new_post_refuses_to_overwrite_a_post(project):
+    run_task(project, "new-post", TITLE)
+    (project / POST).write_text("Title: My words\n\nAlready written.\n", encoding="utf-8")
+    result = run_task(project, "new-post", TITLE)
+    assert result.returncode != 0
+    assert "There is already a post at " + POST in result.stderr
+    assert (project / POST).read_text(encoding="utf-8").endswith("Already written.\n")

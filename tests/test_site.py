@@ -1,0 +1,106 @@
+"""The real site, built strictly: the glute post, the pages, the home page
+and the feeds exist, carry what a reader needs, and link to each other."""
+
+import feedparser
+from pelican.settings import read_settings
+
+from checks.links import broken_internal_links
+from conftest import ROOT
+
+SETTINGS = read_settings(str(ROOT / "pelicanconf.py"))
+GLUTE_POST = "cant-fire-my-glutes/"
+
+
+def test_strict_build_of_the_real_content_passes_without_a_warning(site):
+    assert site.returncode == 0
+    assert "WARNING" not in site.log and "ERROR" not in site.log, site.log
+
+
+def test_the_glute_post_shows_its_title_date_category_and_tags(site):
+    page = site.page(GLUTE_POST)
+    assert page.h1.get_text(strip=True) == "“I can’t fire my glutes”"
+    assert page.title.get_text() == "“I can’t fire my glutes” · One Body Coach"
+    meta = page.select_one(".post-meta")
+    assert meta.time["datetime"].startswith("2026-11-25")
+    assert [a.get_text() for a in meta.select("a[href*='category/']")] == ["Running"]
+    tags = [a.get_text() for a in meta.select("a[href*='tag/']")]
+    assert "glutes" in tags and "hamstrings" in tags
+
+
+def test_the_glute_post_carries_the_coachs_words_and_no_invented_addresses(site):
+    body = site.page(GLUTE_POST).select_one(".post-body")
+    text = body.get_text(" ", strip=True)
+    assert "This is something that clients often tell me." in text
+    assert "The glute exercise Kipchoge swears by" in text
+    hosts = {a["href"].split("/")[2] for a in body.select("a[href^='http']")}
+    assert hosts <= {"www.youtube.com"}  # only her two (placeholder) videos
+    assert "PLACEHOLDR1" in str(body) and "PLACEHOLDR2" in str(body)
+
+
+def test_the_glute_post_links_to_the_assessment_and_contact_pages(site):
+    body = site.page(GLUTE_POST).select_one(".post-body")
+    links = {a.get_text(" ", strip=True): a["href"] for a in body.select("a")}
+    assert links["book in for an online assessment"] == "../online-assessment/"
+    assert links["arrange a chat"] == "../contact/"
+
+
+def test_the_author_box_under_the_post_holds_the_bio_from_the_settings(site):
+    box = site.page(GLUTE_POST).select_one(".author-box")
+    assert [p.get_text() for p in box.select("p")] == SETTINGS["AUTHOR_BIO"]
+
+
+def test_the_about_page_shows_the_bio(site):
+    page = site.page("about/")
+    assert page.h1.get_text() == "About Tracy"
+    assert "former GB international marathon runner" in page.main.get_text()
+
+
+def test_the_assessment_page_books_through_the_booking_url_setting(site):
+    buttons = site.page("online-assessment/").select("main a.button")
+    assert [b["href"] for b in buttons] == [SETTINGS["BOOKING_URL"]]
+
+
+def test_the_contact_page_arranges_a_chat_through_the_contact_url_setting(site):
+    buttons = site.page("contact/").select("main a.button")
+    assert [b["href"] for b in buttons] == [SETTINGS["CONTACT_URL"]]
+
+
+def test_every_page_links_the_home_page_and_the_three_pages_in_its_navigation(site):
+    for path in ["", GLUTE_POST, "about/", "tags/", "category/running/"]:
+        nav = site.page(path).select_one("nav[aria-label='Main']")
+        labels = [a.get_text() for a in nav.select("a")]
+        assert labels == ["Posts", "About", "Online assessment", "Contact"], path
+
+
+def test_the_home_page_lists_the_glute_post_with_its_summary(site):
+    cards = site.page("").select(".post-card")
+    assert len(cards) == 1
+    assert cards[0].h2.a["href"] == "./" + GLUTE_POST
+    assert cards[0].select_one(".summary").get_text().startswith("Strengthening your glutes for months")
+
+
+def test_the_feeds_hold_the_full_glute_post(site):
+    for name in ["all.atom.xml", "all.rss.xml", "running.atom.xml"]:
+        feed = feedparser.parse((site.output / "feeds" / name).read_bytes())
+        assert not feed.bozo, (name, feed.bozo_exception)
+        [entry] = feed.entries
+        assert entry.title == "“I can’t fire my glutes”"
+        assert entry.link == "http://localhost:8000/" + GLUTE_POST
+        body = entry.content[0].value if "content" in entry else entry.description
+        assert "muscle energy technique for the glutes" in body, name
+
+
+def test_every_page_announces_the_feeds(site):
+    for path in ["", GLUTE_POST, "about/"]:
+        types = {link["type"] for link in site.page(path).select("link[rel=alternate]")}
+        assert types == {"application/atom+xml", "application/rss+xml"}
+
+
+def test_the_404_page_explains_and_links_home(site):
+    page = site.page("404.html")
+    assert page.h1.get_text() == "Page not found"
+    assert any(a.get_text() == "home page" for a in page.main.select("a"))
+
+
+def test_every_internal_link_of_the_site_resolves(site):
+    assert broken_internal_links(site.output) == []
