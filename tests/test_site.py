@@ -76,7 +76,8 @@ def test_the_home_page_lists_the_glute_post_with_its_summary(site):
     cards = site.page("").select(".post-card")
     assert len(cards) == 1
     assert cards[0].h2.a["href"] == "./" + GLUTE_POST
-    assert cards[0].select_one(".summary").get_text().startswith("Strengthening your glutes for months")
+    summary = cards[0].select_one(".summary").get_text()
+    assert summary.startswith("Strengthening your glutes for months")
 
 
 def test_the_feeds_hold_the_full_glute_post(site):
