@@ -2,6 +2,7 @@
 `./dev --list` shows them, `./dev --help TASK` shows a task's flags."""
 
 import datetime
+import json
 import os
 import shutil
 import subprocess
@@ -31,24 +32,69 @@ CONFIG = {
 # -- Helpers shared by the tasks ------------------------------------------------
 
 
-def pelican_run(settings, output, *extra):
-    """Build the site strictly (any warning fails it); True when it succeeded."""
-    command = [sys.executable, "-m", "pelican", str(CONFIG["content"]),
-               "-s", str(settings), "-o", str(output),
-               "--fatal", "warnings", "--log-handler", "plain", *extra]
-    return subprocess.run(command, cwd=ROOT).returncode == 0
+def pelican_run(settings, output, verbose=False, fatal=False):
+    """Build the site; any warning or error fails it. On failure, print every
+    problem in plain words (and with verbose, Pelican's own output too).
+    True when the build succeeded.
+
+    Without `fatal` Pelican goes on after a problem, so the coach sees all of
+    them at once (the build still fails); with it, Pelican stops at the first
+    (`--fatal warnings`, as check and publish run it)."""
+    with tempfile.TemporaryDirectory() as scratch:
+        report = Path(scratch) / "problems.jsonl"
+        command = [sys.executable, "-m", "pelican", str(CONFIG["content"]),
+                   "-s", str(settings), "-o", str(output), "--log-handler", "plain",
+                   *(["--fatal", "warnings"] if fatal else []),
+                   "-e", f"PROBLEM_REPORT={json.dumps(str(report))}"]
+        result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True,
+                                env={**os.environ, "COLUMNS": "200"})
+        problems = read_problems(report)
+    # Anything on stderr is a warning the content checks did not see (say, from
+    # the settings), or a crash: strict means it fails the build too.
+    succeeded = result.returncode == 0 and not problems and not result.stderr.strip()
+    if verbose or (not succeeded and not problems):
+        print(result.stdout + result.stderr, file=sys.stderr)
+    if succeeded:
+        print(result.stdout.strip().splitlines()[-1])  # Pelican's "Done: ..." line
+    else:
+        print(format_problems(problems), file=sys.stderr)
+    return succeeded
 
 
-def build_site(settings, output=None):
+def read_problems(report):
+    if not report.exists():
+        return []
+    return [json.loads(line) for line in report.read_text(encoding="utf-8").splitlines()]
+
+
+def format_problems(problems):
+    """The problems of a failed build as the coach reads them: per file, what
+    is wrong and how to fix it."""
+    if not problems:
+        return "\nThe site was not built: Pelican stopped (its messages are above)."
+    count = f"{len(problems)} problem{'s' if len(problems) > 1 else ''}"
+    lines = [f"\nThe site was not built: {count} to fix.", ""]
+    for problem in problems:
+        if problem["file"]:
+            line = f", line {problem['line']}" if problem["line"] else ""
+            lines.append(f"{problem['file']}{line}")
+        lines.append(f"  {problem['what']}")
+        if problem["fix"]:
+            lines.append(f"  Fix: {problem['fix']}")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def build_site(settings, output=None, verbose=False):
     """Build into a fresh folder, and only once that succeeded put it in place
     of `output`: a failed build never leaves a half-written site."""
     output = Path(output or CONFIG["deploy_path"])
     staging = output.with_name(output.name + ".new")
     shutil.rmtree(staging, ignore_errors=True)
-    if not pelican_run(settings, staging):
+    if not pelican_run(settings, staging, verbose):
         shutil.rmtree(staging, ignore_errors=True)
-        raise Exit(f"\nThe build failed: see the messages above. "
-                   f"{output.name}/ was left as it was.", code=1)
+        raise Exit(f"{output.name}/ was left as it was. "
+                   "To see Pelican's own messages, add --verbose.", code=1)
     replace_folder(output, staging)
     print(f"Built the site into {output.name}/.")
 
@@ -98,10 +144,13 @@ def clean(c):
     shutil.rmtree(CONFIG["deploy_path"], ignore_errors=True)
 
 
-@task
-def build(c):
+VERBOSE_HELP = {"verbose": "also show Pelican's own messages and tracebacks"}
+
+
+@task(help=VERBOSE_HELP)
+def build(c, verbose=False):
     """Build the site into output/ (development settings); a failed build keeps the old one."""
-    build_site(CONFIG["settings_base"])
+    build_site(CONFIG["settings_base"], verbose=verbose)
 
 
 @task(pre=[clean, build])
@@ -125,14 +174,14 @@ def serve(c, port=CONFIG["port"]):
         server.server_close()
 
 
-@task(help={"port": "port to serve on (default 8000)"})
-def livereload(c, port=CONFIG["port"]):
+@task(help={"port": "port to serve on (default 8000)", **VERBOSE_HELP})
+def livereload(c, port=CONFIG["port"], verbose=False):
     """Build, serve on http://localhost:8000 and rebuild and reload the page on every save."""
     from livereload import Server
 
     def rebuild_quietly():
         try:
-            build_site(CONFIG["settings_base"])
+            build_site(CONFIG["settings_base"], verbose=verbose)
         except Exit as failed:
             print(failed.message, file=sys.stderr)  # keep serving the last good site
 
@@ -143,10 +192,10 @@ def livereload(c, port=CONFIG["port"]):
     server.serve(host=CONFIG["host"], port=int(port), root=str(CONFIG["deploy_path"]))
 
 
-@task
-def preview(c):
+@task(help=VERBOSE_HELP)
+def preview(c, verbose=False):
     """Build the production site (publishconf.py) into output/."""
-    build_site(CONFIG["settings_publish"])
+    build_site(CONFIG["settings_publish"], verbose=verbose)
 
 
 @task(help={"title": "the post's title, in quotes",
@@ -168,16 +217,16 @@ def new_post(c, title, category="Running", tags=""):
     print(f"Wrote {path.relative_to(ROOT)} (a draft). Open it and start writing.")
 
 
-@task
-def check(c):
+@task(help=VERBOSE_HELP)
+def check(c, verbose=False):
     """Build the site strictly, for development and production, and check its links."""
     builds = [(CONFIG["settings_base"], ""), (CONFIG["settings_publish"], production_siteurl())]
     with tempfile.TemporaryDirectory() as scratch:
         for settings, siteurl in builds:
             output = Path(scratch) / settings.stem
-            if not pelican_run(settings, output):
-                raise Exit(f"\nThe strict build with {settings.name} failed: "
-                           "see the messages above.", code=1)
+            if not pelican_run(settings, output, verbose, fatal=True):
+                raise Exit(f"The build with {settings.name} failed: nothing was checked "
+                           "further. To see Pelican's own messages, add --verbose.", code=1)
             run_checks(output, siteurl)
 
 

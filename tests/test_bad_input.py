@@ -1,5 +1,6 @@
-"""The coach's mistakes: `./dev build` and `./dev check` stop with a message
-that names the file, exit non-zero, and leave the last good site in place."""
+"""The coach's mistakes: `./dev build` and `./dev check` stop with a plain
+summary that names the file (and line), says how to fix it, prints no
+traceback, exits non-zero, and leaves the last good site in place."""
 
 import hashlib
 
@@ -7,19 +8,44 @@ import pytest
 
 from conftest import run_task
 
+HEADER = "Date: 2026-01-05\nCategory: Running\n"
 BAD_POSTS = {
     "missing title": (
-        "no-title.md",
-        "Date: 2026-01-05\nCategory: Running\n\nA post without a title.\n",
+        "no-title.md", f"{HEADER}\nA post without a title.\n",
+        "content/articles/no-title.md\n  The post has no title.\n"
+        '  Fix: Add a line "Title: Your title" at the top of the file.',
     ),
     "a date that is not a date": (
-        "bad-date.md",
-        "Title: Hips\nDate: next Tuesday\nCategory: Running\n\nBody.\n",
+        "bad-date.md", "Title: Hips\nDate: next Tuesday\nCategory: Running\n\nBody.\n",
+        'content/articles/bad-date.md, line 2\n  "next Tuesday" is not a date.\n'
+        "  Fix: Write the date as 2026-11-25, or 2026-11-25 09:00 with a time.",
+    ),
+    "an unknown status": (
+        "bad-status.md", f"Title: Hips\n{HEADER}Status: publish\n\nBody.\n",
+        'content/articles/bad-status.md, line 4\n  "Status: publish" is not a status '
+        "the site knows.\n  Fix: Use Status: published, draft or hidden.",
     ),
     "a link to a post that does not exist": (
         "broken-link.md",
-        "Title: Hips\nDate: 2026-01-05\nCategory: Running\n\n"
-        "Read [my hamstring post]({filename}hamstrings-post.md) first.\n",
+        f"Title: Hips\n{HEADER}\nRead [my hamstring post]({{filename}}hamstrings-post.md).\n",
+        "content/articles/broken-link.md, line 5\n  The link {filename}hamstrings-post.md "
+        "points to a file that does not exist.\n"
+        "  Fix: Check the spelling of the file name, or remove the link.",
+    ),
+    "two posts at the same address": (
+        "z-copy.md", f"Title: Glutes\nSlug: cant-fire-my-glutes\n{HEADER}\nBody.\n",
+        "content/articles/z-copy.md, line 2\n  It has the same address "
+        "(/cant-fire-my-glutes/) as content/articles/cant-fire-my-glutes.md, so one "
+        "would hide the other.",
+    ),
+    "a category misspelt": (
+        "typo.md", "Title: Hips\nDate: 2026-12-01\nCategory: Runing\n\nBody.\n",
+        'content/articles/typo.md, line 3\n  The category "Runing" looks like "Running", '
+        'which other posts use.\n  Fix: Write "Category: Running"',
+    ),
+    "a category in other letter case": (
+        "case.md", "Title: Hips\nDate: 2026-12-01\nCategory: running\n\nBody.\n",
+        'content/articles/case.md, line 3\n  The category "running" looks like "Running"',
     ),
 }
 
@@ -32,47 +58,58 @@ def fingerprint(folder):
     return digest.hexdigest()
 
 
+def add_post(project, mistake):
+    name, text, _ = BAD_POSTS[mistake]
+    (project / "content" / "articles" / name).write_text(text, encoding="utf-8")
+
+
 @pytest.mark.parametrize("mistake", BAD_POSTS)
-def test_a_bad_post_fails_the_build_naming_the_file_and_keeps_the_last_good_site(
+def test_a_bad_post_fails_the_build_with_a_plain_message_and_keeps_the_last_good_site(
     project, mistake
 ):
     assert run_task(project, "build").returncode == 0
     good_site = fingerprint(project / "output")
 
-    name, text = BAD_POSTS[mistake]
-    (project / "content" / "articles" / name).write_text(text, encoding="utf-8")
+    add_post(project, mistake)
     result = run_task(project, "build")
 
     assert result.returncode != 0
-    assert name in result.stdout + result.stderr
-    assert "output/ was left as it was" in result.stderr
+    assert "The site was not built: 1 problem to fix." in result.stderr
+    assert BAD_POSTS[mistake][2] in result.stderr
+    assert "output/ was left as it was." in result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
     assert fingerprint(project / "output") == good_site
     assert not (project / "output.new").exists()
 
 
-def test_a_broken_link_names_the_post_and_the_line_that_holds_it(project):
-    name, text = BAD_POSTS["a link to a post that does not exist"]
-    (project / "content" / "articles" / name).write_text(text, encoding="utf-8")
+def test_every_problem_is_listed_at_once(project):
+    for mistake in ["missing title", "a date that is not a date", "a category misspelt"]:
+        add_post(project, mistake)
     result = run_task(project, "build")
-    assert (
-        f"content/articles/{name}, line 5: the link {{filename}}hamstrings-post.md "
-        "points to a file that does not exist"
-    ) in result.stdout + result.stderr
+    assert "The site was not built: 3 problems to fix." in result.stderr
+    for mistake in ["missing title", "a date that is not a date", "a category misspelt"]:
+        assert BAD_POSTS[mistake][2] in result.stderr
 
 
-@pytest.mark.parametrize("mistake", BAD_POSTS)
+def test_verbose_shows_pelicans_own_messages_too(project):
+    add_post(project, "a date that is not a date")
+    result = run_task(project, "build", "--verbose")
+    assert "Could not process articles/bad-date.md" in result.stderr
+    assert BAD_POSTS["a date that is not a date"][2] in result.stderr
+
+
+@pytest.mark.parametrize("mistake", ["missing title", "a link to a post that does not exist"])
 def test_check_fails_on_a_bad_post_naming_the_file(project, mistake):
-    name, text = BAD_POSTS[mistake]
-    (project / "content" / "articles" / name).write_text(text, encoding="utf-8")
+    add_post(project, mistake)
     result = run_task(project, "check")
     assert result.returncode != 0
-    assert name in result.stdout + result.stderr
+    assert BAD_POSTS[mistake][2] in result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
 
 
 def test_check_fails_on_a_link_to_a_missing_page_naming_the_page(project):
     (project / "content" / "articles" / "lost.md").write_text(
-        "Title: Lost\nSlug: lost\nDate: 2026-01-05\nCategory: Running\n\n"
-        "See [the old page](/no-such-page/).\n",
+        f"Title: Lost\nSlug: lost\n{HEADER}\nSee [the old page](/no-such-page/).\n",
         encoding="utf-8",
     )
     result = run_task(project, "check")

@@ -1,0 +1,107 @@
+"""Pelican's log messages about a post, said again in plain words.
+
+Pure functions: `describe` turns one log record's fields into a Problem (the
+file, the line, what is wrong, how to fix it) or None for a record that only
+repeats a problem already reported. Unknown messages pass through unchanged.
+"""
+
+import re
+from dataclasses import asdict, dataclass
+
+from pelican.utils import get_date
+
+ALLOWED_STATUSES = "published, draft or hidden"
+
+
+@dataclass
+class Problem:
+    what: str
+    fix: str = ""
+    file: str | None = None
+    line: int | None = None
+
+    def as_dict(self):
+        return asdict(self)
+
+
+def header_line(text, field):
+    """(line number, value) of `Field: value` in a post's header, else (None, None)."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            break  # the header ends at the first blank line
+        name, _, value = line.partition(":")
+        if name.strip().lower() == field:
+            return number, value.strip()
+    return None, None
+
+
+def missing_field(path, field, text):
+    if field == "title":
+        return Problem("The post has no title.",
+                       'Add a line "Title: Your title" at the top of the file.', path)
+    if field == "date":
+        return Problem("The post has no date.",
+                       'Add a line "Date: 2026-11-25" (the day it is published) at the top.',
+                       path)
+    return Problem(f"The post has no {field}.",
+                   f'Add a line "{field.title()}: ..." at the top of the file.', path)
+
+
+def unreadable_post(path, text, error):
+    line, date = header_line(text, "date")
+    if date is not None:
+        try:
+            get_date(date.replace("_", " "))
+        except (ValueError, OverflowError):
+            return Problem(f'"{date}" is not a date.',
+                           'Write the date as 2026-11-25, or 2026-11-25 09:00 with a time.',
+                           path, line)
+    detail = f" ({error})" if error else ""
+    return Problem(f"The post could not be read{detail}.",
+                   "Check the lines at the top of the file: each is \"Name: value\", "
+                   "then one blank line before the text.", path)
+
+
+def unknown_status(path, text, status):
+    line, _ = header_line(text, "status")
+    return Problem(f'"Status: {status}" is not a status the site knows.',
+                   f"Use Status: {ALLOWED_STATUSES}.", path, line)
+
+
+# Pelican's messages, as record.msg templates are formatted (record.getMessage()).
+SKIPPED = re.compile(r"Skipping (?P<path>.+): could not find information about '(?P<field>\w+)'")
+UNREADABLE = re.compile(r"Could not process (?P<path>\S+)")
+OUTSIDE = re.compile(r"Skipping (?P<path>.+): file '.*' would be written outside output path")
+STATUS = re.compile(r"Unknown status '(?P<status>.*)' for file (?P<path>.+), skipping it")
+# Messages our own checks say better: Pelican repeats a broken {filename}
+# link when it writes the page, without the post; and it warns of posts that
+# share a slug as if they were translations of each other.
+REPEATED = re.compile(
+    r"Unable to find '.*', skipping url replacement|Other resources were not"
+    r"|There are \d+ (items|original \(not translated\) items) .*with slug"
+    r"|All items \(.*\) .* are translations"
+)
+
+
+def describe(message, read_source, error=""):
+    """A Problem for a Pelican log message, or None when it repeats another.
+
+    `read_source(path)` returns (shown path, file text) for a source path as
+    Pelican wrote it (absolute, or relative to the content folder).
+    """
+    if REPEATED.match(message):
+        return None
+    if match := SKIPPED.match(message):
+        path, text = read_source(match["path"])
+        return missing_field(path, match["field"], text)
+    if match := UNREADABLE.match(message):
+        path, text = read_source(match["path"])
+        return unreadable_post(path, text, error)
+    if match := OUTSIDE.match(message):
+        path, _ = read_source(match["path"])
+        return Problem("Its address would be outside the site.",
+                       'Check its "Slug:" line: letters, digits and dashes only.', path)
+    if match := STATUS.match(message):
+        path, text = read_source(match["path"])
+        return unknown_status(path, text, match["status"])
+    return Problem(message)
