@@ -121,7 +121,8 @@ def run_checks(output, siteurl=""):
 
 
 def new_post_text(title, category, tags, now):
-    """The Markdown a new post starts from: a header filled in, status draft."""
+    """The Markdown a new post starts from: a header filled in, status draft,
+    and examples of a video and a photo inside a comment readers never see."""
     return (
         f"Title: {title}\n"
         f"Date: {now:%Y-%m-%d %H:%M}\n"
@@ -132,6 +133,20 @@ def new_post_text(title, category, tags, now):
         "\n"
         "Write your post here. When it is ready, change `Status: draft` to\n"
         "`Status: published` above.\n"
+        "\n"
+        "<!--\n"
+        "Examples to copy (this note is not shown on the site):\n"
+        "\n"
+        "A video: paste its YouTube address on a line of its own, or give it a title:\n"
+        "\n"
+        "https://www.youtube.com/watch?v=VIDEO_ID\n"
+        "\n"
+        "[A muscle energy technique for the glutes](https://youtu.be/VIDEO_ID)\n"
+        "\n"
+        "A photo: put it in content/images/ and describe what it shows:\n"
+        "\n"
+        "![Glute bridge: lying on your back, hips lifted](images/glute-bridge.jpg)\n"
+        "-->\n"
     )
 
 

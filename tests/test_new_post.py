@@ -18,6 +18,20 @@ def test_new_post_writes_a_dated_draft_with_the_header_filled_in(project):
     assert fields["Category"] == "Running"
     assert fields["Tags"] == "hamstrings, stretching"
     assert fields["Date"][:4].isdigit() and len(fields["Date"]) == len("2026-11-25 09:00")
+    assert "Summary" in fields
+
+
+def test_new_post_takes_a_category_and_shows_commented_examples_readers_never_see(project):
+    run_task(project, "new-post", TITLE, "--category", "Pilates")
+    text = (project / POST).read_text(encoding="utf-8")
+    assert "Category: Pilates\n" in text
+    assert "https://www.youtube.com/watch?v=VIDEO_ID" in text
+    assert "![Glute bridge: lying on your back, hips lifted](images/glute-bridge.jpg)" in text
+    assert run_task(project, "build").returncode == 0
+    draft = project / "output" / "drafts" / "why-stretching-isnt-working" / "index.html"
+    shown = BeautifulSoup(draft.read_text(), "html.parser").main.get_text()
+    assert "Write your post here" in shown
+    assert "VIDEO_ID" not in shown and "Glute bridge" not in shown
 
 
 def test_the_next_build_shows_the_new_post_only_as_a_draft(project):
