@@ -26,6 +26,8 @@ CONFIG = {
     "host": "localhost",
     "port": 8000,
     "chromium": "/usr/bin/chromium",
+    # The pages Lighthouse audits (site paths): home, an article with two videos.
+    "lighthouse_pages": ["", "cant-fire-my-glutes/"],
 }
 
 
@@ -108,16 +110,52 @@ def replace_folder(target, replacement):
     shutil.rmtree(old, ignore_errors=True)
 
 
-def run_checks(output, siteurl=""):
-    """The checks over a built site; raises Exit naming every problem."""
+def run_checks(output, siteurl="", in_browser=False):
+    """The checks over a built site, each naming every problem it finds:
+    internal links and valid HTML; with in_browser, also every page in a real
+    Chromium (no outside or failed request, nothing render-blocking, no
+    console or CSP error, no axe violation, the article byte budget) and
+    Lighthouse's four scores. Raises Exit when any check fails."""
+    from checks.html_valid import html_errors
     from checks.links import broken_internal_links
 
-    problems = broken_internal_links(output, siteurl)
-    for problem in problems:
-        print(problem, file=sys.stderr)
-    if problems:
-        raise Exit(f"\nThe check failed: {len(problems)} broken internal link(s).", code=1)
-    print("Internal links: all resolve.")
+    gates = [("Internal links: all resolve.", lambda: broken_internal_links(output, siteurl))]
+    tools_ready = quality_tools_ready()
+    if tools_ready:
+        gates.append(("HTML: every page is valid.", lambda: html_errors(output)))
+    if in_browser and tools_ready:
+        from checks.browser import browser_problems
+        from checks.lighthouse import lighthouse_results
+
+        gates += [("Browser: no outside request, no error, no axe violation, within budget.",
+                   lambda: browser_problems(output)),
+                  ("Lighthouse: 100 in all four categories.",
+                   lambda: lighthouse_results(output, CONFIG["lighthouse_pages"])[1])]
+    failed = 0
+    for passed_message, gate in gates:
+        problems = gate()
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        failed += bool(problems)
+        if not problems:
+            print(passed_message)
+    if failed:
+        raise Exit(f"\n{failed} check(s) failed: see the problems above.", code=1)
+
+
+def quality_tools_ready():
+    """Chromium, Java and the npm packages the HTML, browser and Lighthouse
+    checks need are there. Under CI they must be; elsewhere those checks skip."""
+    missing = [what for what, present in [
+        ("Chromium", Path(CONFIG["chromium"]).exists()),
+        ("Java", shutil.which("java") is not None),
+        ("the npm packages (npm ci)", (ROOT / "node_modules").exists())] if not present]
+    if missing and os.environ.get("CI") == "true":
+        raise Exit(f"CI must run every check, but these are missing: {', '.join(missing)}",
+                   code=1)
+    if missing:
+        print(f"Skipping the HTML, browser and Lighthouse checks: missing {', '.join(missing)}.")
+    return not missing
 
 
 def new_post_text(title, category, tags, now):
@@ -234,15 +272,17 @@ def new_post(c, title, category="Running", tags=""):
 
 @task(help=VERBOSE_HELP)
 def check(c, verbose=False):
-    """Build the site strictly, for development and production, and check its links."""
-    builds = [(CONFIG["settings_base"], ""), (CONFIG["settings_publish"], production_siteurl())]
+    """Build the site strictly for production and development and run every check on it."""
+    ensure_npm_packages()
+    builds = [(CONFIG["settings_publish"], production_siteurl(), False),
+              (CONFIG["settings_base"], "", True)]  # relative links: servable here
     with tempfile.TemporaryDirectory() as scratch:
-        for settings, siteurl in builds:
+        for settings, siteurl, in_browser in builds:
             output = Path(scratch) / settings.stem
             if not pelican_run(settings, output, verbose, fatal=True):
                 raise Exit(f"The build with {settings.name} failed: nothing was checked "
                            "further. To see Pelican's own messages, add --verbose.", code=1)
-            run_checks(output, siteurl)
+            run_checks(output, siteurl, in_browser)
 
 
 def production_siteurl():
@@ -257,8 +297,23 @@ def production_siteurl():
 def test(c, pytest_args=""):
     """Lint with ruff, then run every test (browser tests included)."""
     ensure_chromium()
+    ensure_npm_packages()
     c.run(f"{sys.executable} -m ruff check .", pty=False)
     c.run(f"{sys.executable} -m pytest {pytest_args}", pty=False)
+
+
+def ensure_npm_packages():
+    """Install the npm packages of package-lock.json (the HTML checker, axe-core,
+    Lighthouse) when node_modules is missing or older than the lock file."""
+    installed = ROOT / "node_modules" / ".package-lock.json"
+    lock = ROOT / "package-lock.json"
+    if installed.exists() and installed.stat().st_mtime >= lock.stat().st_mtime:
+        return
+    if not shutil.which("npm"):
+        print("No npm: the HTML, browser and Lighthouse checks cannot run. Install Node.js.")
+        return
+    subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"],
+                   cwd=ROOT, check=True)
 
 
 def ensure_chromium():

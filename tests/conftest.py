@@ -2,29 +2,23 @@
 for fixture content, pages parsed with BeautifulSoup, a local web server and
 a real headless Chromium."""
 
-import functools
+import contextlib
 import os
 import shutil
 import subprocess
 import sys
-import tempfile
-import threading
 from dataclasses import dataclass
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
+from checks.browser import CHROMIUM, chromium, served
+
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
 # What a copy of the project needs to build and run its tasks.
 PROJECT_PARTS = ["content", "theme", "plugins", "checks", "pelicanconf.py",
-                 "publishconf.py", "tasks.py"]
+                 "publishconf.py", "tasks.py", "package.json", "package-lock.json"]
 
 
 @dataclass
@@ -80,54 +74,36 @@ def project(tmp_path):
                             ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(source, copy / part)
+    if (ROOT / "node_modules").exists():  # the quality gates' tools, shared
+        (copy / "node_modules").symlink_to(ROOT / "node_modules")
     return copy
 
 
 # -- Serving and browsing ---------------------------------------------------------
 
 
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture
 def serve():
     """serve(folder) -> the address of a web server on 127.0.0.1 serving it."""
-    servers = []
-
-    def start(folder):
-        handler = functools.partial(QuietHandler, directory=str(folder))
-        server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        servers.append(server)
-        return f"http://127.0.0.1:{server.server_address[1]}"
-
-    yield start
-    for server in servers:
-        server.shutdown()
-        server.server_close()
+    with contextlib.ExitStack() as servers:
+        yield lambda folder: servers.enter_context(served(folder))
 
 
-@pytest.fixture(scope="session")
-def browser():
-    """Debian's Chromium driven by Playwright. Skips locally without it; under
-    CI=true a missing Chromium fails the run instead."""
+def chromium_or_skip():
+    """Skip locally without Chromium; under CI=true a missing Chromium fails."""
     if not Path(CHROMIUM).exists():
         message = f"no Chromium at {CHROMIUM} (sudo apt-get install chromium)"
         if os.environ.get("CI") == "true":
             pytest.fail(f"CI must run the browser tests, but there is {message}")
         pytest.skip(message)
-    from playwright.sync_api import sync_playwright
 
-    profile = tempfile.mkdtemp(prefix="chromium-profile-")
-    with sync_playwright() as playwright:
-        context = playwright.chromium.launch_persistent_context(
-            profile, executable_path=CHROMIUM, headless=True, args=CHROMIUM_FLAGS,
-        )
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright, with a fresh profile."""
+    chromium_or_skip()
+    with chromium() as context:
         yield context
-        context.close()
-    shutil.rmtree(profile, ignore_errors=True)
 
 
 @pytest.fixture

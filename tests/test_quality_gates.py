@@ -1,0 +1,92 @@
+"""Each quality gate fails, with a message naming the page and the cause,
+on a page made to break it; the real site passes them all (`./dev check`,
+in test_bad_input.py)."""
+
+import random
+import string
+
+import pytest
+
+from checks.browser import RENDER_BYTES_BUDGET, browser_reports
+from checks.html_valid import html_errors
+from checks.lighthouse import lighthouse_results
+from conftest import chromium_or_skip
+
+GOOD_HEAD = ('<!doctype html><html lang="en"><head><meta charset="utf-8">'
+             '<meta name="viewport" content="width=device-width, initial-scale=1">'
+             '<title>Page</title><link rel="icon" href="data:,">{head}</head>'
+             '<body><main><article class="post"><h1>Page</h1>{body}</article></main></body></html>')
+
+
+def write_page(folder, path, body="", head=""):
+    file = folder / path / "index.html"
+    file.parent.mkdir(parents=True, exist_ok=True)
+    file.write_text(GOOD_HEAD.format(head=head, body=body), encoding="utf-8")
+
+
+@pytest.fixture
+def gates_ready():
+    chromium_or_skip()
+
+
+def problems_of(folder, path):
+    [report] = browser_reports(folder, [path])
+    return report.problems()
+
+
+def test_the_html_gate_names_the_page_and_line_of_invalid_html(tmp_path):
+    write_page(tmp_path, "good")
+    write_page(tmp_path, "bad", body="<p><div>block in a paragraph</p></div>")
+    errors = html_errors(tmp_path)
+    assert errors and all(e.startswith("bad/index.html:1: ") for e in errors)
+    assert any("No “p” element in scope" in e or "Stray end tag" in e for e in errors)
+
+
+def test_a_page_over_the_byte_budget_is_named_with_its_weight(tmp_path, gates_ready):
+    # Random letters barely compress: 40,000 of them are about 24 KB gzipped.
+    text = "".join(random.Random(1).choices(string.ascii_lowercase + " ", k=40000))
+    write_page(tmp_path, "heavy", body=f"<p>{text}</p>")
+    [problem] = problems_of(tmp_path, "heavy/")
+    assert problem.startswith("heavy/: ") and f"over the {RENDER_BYTES_BUDGET}-byte budget" in (
+        problem)
+
+
+def test_a_request_to_another_host_is_named(tmp_path, gates_ready):
+    write_page(tmp_path, "tracked", body='<img src="https://tracker.example/pixel.gif" alt="">')
+    problems = problems_of(tmp_path, "tracked/")
+    assert ("tracked/: requested https://tracker.example/pixel.gif from another host before "
+            "the reader acted") in problems
+
+
+def test_a_render_blocking_stylesheet_and_a_missing_file_are_named(tmp_path, gates_ready):
+    (tmp_path / "style.css").write_text("body { margin: 0 }")
+    write_page(tmp_path, "blocked", head='<link rel="stylesheet" href="/style.css">',
+               body='<img src="/missing.png" alt="A missing photo">')
+    problems = problems_of(tmp_path, "blocked/")
+    assert any(p.startswith("blocked/: render-blocking request: ") and p.endswith("/style.css")
+               for p in problems)
+    assert any(p.startswith("blocked/: request failed: ") or "404" in p for p in problems)
+
+
+def test_an_inline_script_blocked_by_the_csp_is_a_console_error(tmp_path, gates_ready):
+    csp = '<meta http-equiv="Content-Security-Policy" content="script-src \'self\'">'
+    write_page(tmp_path, "injected", head=csp, body="<script>document.title='pwned'</script>")
+    problems = problems_of(tmp_path, "injected/")
+    assert any(p.startswith("injected/: console error: ") and "Content Security Policy" in p
+               for p in problems)
+
+
+def test_an_accessibility_violation_is_named_with_its_axe_rule(tmp_path, gates_ready):
+    write_page(tmp_path, "no-alt", body='<img src="data:," width="10" height="10">')
+    problems = problems_of(tmp_path, "no-alt/")
+    assert any(p.startswith("no-alt/: axe: image-alt (critical)") for p in problems)
+
+
+def test_lighthouse_names_the_category_and_the_audits_under_100(tmp_path, gates_ready):
+    write_page(tmp_path, "weak", body='<p style="color:#bbb;background:#fff">Faint text</p>')
+    results, problems = lighthouse_results(tmp_path, ["weak/"])
+    assert results["weak/"]["accessibility"] < 100
+    assert any(p.startswith("weak/: Lighthouse accessibility") and "contrast" in p.lower()
+               for p in problems)
+    assert any(p.startswith("weak/: Lighthouse seo") and "meta description" in p
+               for p in problems)
