@@ -329,3 +329,11 @@ def ensure_chromium():
     else:
         print(f"No Chromium at {CONFIG['chromium']}: browser tests will skip. "
               "Install it with: sudo apt-get install chromium")
+
+
+@task(help={"sizes": "post counts, comma-separated (default 100,1000)",
+            "repeats": "runs of each build per size (default 3)"})
+def bench(c, sizes="100,1000", repeats=3):
+    """Time our build, a cached rebuild and bare Pelican side by side on synthetic posts."""
+    c.run(f"{sys.executable} {ROOT / 'benchmarks' / 'build.py'} --sizes {sizes} "
+          f"--repeats {repeats}", pty=False)
