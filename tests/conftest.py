@@ -62,10 +62,9 @@ def site(tmp_path_factory):
     return build
 
 
-@pytest.fixture
-def project(tmp_path):
-    """A copy of the project in a temporary folder, to change content freely."""
-    copy = tmp_path / "project"
+def copy_project(folder):
+    """A copy of the project in folder/project, to change content freely."""
+    copy = folder / "project"
     copy.mkdir()
     for part in PROJECT_PARTS:
         source = ROOT / part
@@ -77,6 +76,12 @@ def project(tmp_path):
     if (ROOT / "node_modules").exists():  # the quality gates' tools, shared
         (copy / "node_modules").symlink_to(ROOT / "node_modules")
     return copy
+
+
+@pytest.fixture
+def project(tmp_path):
+    """A copy of the project in a temporary folder, to change content freely."""
+    return copy_project(tmp_path)
 
 
 # -- Serving and browsing ---------------------------------------------------------

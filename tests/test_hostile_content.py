@@ -1,0 +1,68 @@
+"""Hostile content: markup, quotes, `</script>` and `javascript:` addresses in
+titles, summaries, tags and categories show as text everywhere and never run."""
+
+import feedparser
+import pytest
+
+from conftest import copy_project, run_pelican
+
+HOSTILE = "</script><script>window.pwned=1</script> <b>Hüfte</b> & \"Knie\" 'too' <"
+POST = f"""Title: {HOSTILE}
+Slug: hostile
+Date: 2026-01-05
+Category: Run <i>&</i> "jump"
+Tags: <script>window.pwned=2</script>, ünïcode & 'quotes'
+Summary: {HOSTILE}
+
+A [link that runs code](javascript:window.pwned=3) and text.
+"""
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory):
+    project = copy_project(tmp_path_factory.mktemp("hostile"))
+    (project / "content" / "articles" / "hostile.md").write_text(POST, encoding="utf-8")
+    build = run_pelican(project, project / "output")
+    assert build.returncode == 0, build.log
+    return build
+
+
+def test_the_title_summary_tags_and_category_show_as_text_on_the_post(hostile_site):
+    page = hostile_site.page("hostile/")
+    assert page.h1.get_text() == HOSTILE
+    assert page.title.get_text() == f"{HOSTILE} · One Body Coach"
+    assert page.find("meta", attrs={"name": "description"})["content"] == HOSTILE
+    meta_links = [a.get_text() for a in page.select(".post-meta a")]
+    assert 'Run <i>&</i> "jump"' in meta_links
+    assert "<script>window.pwned=2</script>" in meta_links
+    assert page.select("script:not([type='application/ld+json']):not([src])") == []
+
+
+def test_lists_show_the_hostile_text_as_text(hostile_site):
+    for path in ["", "archives/", "tags/", "categories/"]:
+        page = hostile_site.page(path)
+        assert page.select("main b, main i, main script:not([src])") == [], path
+    card_titles = [h.get_text() for h in hostile_site.page("").select(".post-card h2")]
+    assert HOSTILE in card_titles
+
+
+def test_the_feeds_parse_and_carry_the_title_as_text(hostile_site):
+    for name in ["all.atom.xml", "all.rss.xml"]:
+        feed = feedparser.parse((hostile_site.output / "feeds" / name).read_bytes())
+        assert not feed.bozo, feed.bozo_exception
+        titles = [entry.title for entry in feed.entries]
+        assert any("Hüfte" in title and "Knie" in title for title in titles), titles
+
+
+def test_nothing_hostile_runs_in_the_browser(hostile_site, serve, browser_page):
+    page = browser_page
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    base = serve(hostile_site.output)
+    for path in ["hostile/", "", "tags/", "categories/"]:
+        page.goto(f"{base}/{path}")
+        assert page.evaluate("window.pwned") is None, path
+    page.goto(f"{base}/hostile/")
+    page.get_by_role("link", name="link that runs code").click()
+    assert page.evaluate("window.pwned") is None
+    assert dialogs == []
