@@ -80,7 +80,12 @@ THEME = "theme"
 # marks only rendered post bodies as safe.
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["content_checks", "inline_css"]
+PLUGINS = ["content_checks", "inline_css", "page_meta"]
+
+# page_meta: link previews and search engines get this image when a page
+# has none of its own, and this page as the author's.
+DEFAULT_SHARE_IMAGE = "theme/images/share.png"
+AUTHOR_PAGE = "about/"
 
 # inline_css: the theme's stylesheet is printed in each page's head (no
 # render-blocking request), and the Content-Security-Policy below allows it

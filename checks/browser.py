@@ -9,13 +9,13 @@ HTML, CSS and JavaScript, gzipped.
 Usage: python -m checks.browser OUTPUT_DIR
 """
 
+import contextlib
 import functools
 import gzip
 import shutil
 import sys
 import tempfile
 import threading
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -68,7 +68,7 @@ class QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
-@contextmanager
+@contextlib.contextmanager
 def served(folder):
     """A web server on 127.0.0.1 serving folder; yields its address."""
     handler = functools.partial(QuietHandler, directory=str(folder))
@@ -81,7 +81,7 @@ def served(folder):
         server.server_close()
 
 
-@contextmanager
+@contextlib.contextmanager
 def chromium():
     """Debian's Chromium through Playwright, with a fresh profile."""
     from playwright.sync_api import sync_playwright
@@ -156,10 +156,14 @@ def site_pages(output):
             yield relative.removesuffix("index.html")
 
 
-def browser_reports(output, paths=None):
-    with served(output) as base, chromium() as context:
-        return [load_and_report(context, base, path)
-                for path in (paths if paths is not None else site_pages(output))]
+def browser_reports(output, paths=None, context=None):
+    """A PageReport for each page (every page of the site by default), in
+    `context` or, without one, a Chromium of its own. Playwright allows one
+    browser session per thread: the tests pass theirs."""
+    paths = list(paths if paths is not None else site_pages(output))
+    with served(output) as base, contextlib.ExitStack() as stack:
+        context = context or stack.enter_context(chromium())
+        return [load_and_report(context, base, path) for path in paths]
 
 
 def browser_problems(output, paths=None):

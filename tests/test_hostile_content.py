@@ -1,6 +1,8 @@
 """Hostile content: markup, quotes, `</script>` and `javascript:` addresses in
 titles, summaries, tags and categories show as text everywhere and never run."""
 
+import json
+
 import feedparser
 import pytest
 
@@ -36,6 +38,11 @@ def test_the_title_summary_tags_and_category_show_as_text_on_the_post(hostile_si
     assert 'Run <i>&</i> "jump"' in meta_links
     assert "<script>window.pwned=2</script>" in meta_links
     assert page.select("script:not([type='application/ld+json']):not([src])") == []
+    meta = {m.get("property") or m.get("name"): m.get("content") for m in page.select("meta")}
+    assert meta["og:title"] == HOSTILE and meta["og:description"] == HOSTILE
+    [posting] = [json.loads(s.string) for s in page.select("script[type='application/ld+json']")]
+    assert posting["headline"] == HOSTILE and posting["description"] == HOSTILE
+    assert "<script>window.pwned=2</script>" in posting["keywords"]
 
 
 def test_lists_show_the_hostile_text_as_text(hostile_site):
