@@ -208,3 +208,20 @@ def ensure_chromium():
     else:
         print(f"No Chromium at {CONFIG['chromium']}: browser tests will skip. "
               "Install it with: sudo apt-get install chromium")
+
+
+# -- Videos (plugins/videos) ----------------------------------------------------------
+
+
+@task
+def videos(c):
+    """Fetch, once, the poster and title of every video the posts embed, into content/."""
+    from pelican.settings import read_settings
+
+    from plugins.videos.fetch import fetch_missing
+
+    failures = fetch_missing(read_settings(str(CONFIG["settings_base"])))
+    if failures:
+        raise Exit(f"\n{failures} video(s) could not be fetched: see above. "
+                   "Check the internet connection and run ./dev videos again.", code=1)
+    print("Video posters and titles are up to date.")
