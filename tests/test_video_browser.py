@@ -72,8 +72,10 @@ def test_press_play_with_the_mouse_swaps_in_the_nocookie_player(reader):
     outside = reader.traffic.outside()
     assert outside and all(urlsplit(url).netloc == "www.youtube-nocookie.com" for url in outside)
     after = reader.traffic.transferred()
-    print(f"\nArticle before play: {before[0]} requests, {before[1]} bytes (own host); "
-          f"after play: {after[0]} own + {len(outside)} outside request(s): {outside}")
+    own = [urlsplit(r.url).path for r in reader.traffic.requests if r.url not in outside]
+    print(f"\nArticle before play: {before[0]} requests, {before[1]} bytes, all own host "
+          f"({own}); after play: {after[0]} own ({after[1]} bytes) + {len(outside)} "
+          f"outside request(s): {outside}")
     # The second video is still a poster until its own play is pressed.
     assert reader.get_by_role("button", name=SECOND).count() == 1
 

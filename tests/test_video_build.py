@@ -1,6 +1,7 @@
 """Video embeds in real builds: the glute post (Markdown), a reStructuredText
 fixture post, the Videos page, feeds, and the messages for malformed addresses."""
 
+import gzip
 import xml.etree.ElementTree as etree
 
 from bs4 import BeautifulSoup
@@ -158,3 +159,8 @@ def test_in_feeds_a_video_is_a_linked_title_and_poster_with_absolute_addresses(p
     assert links[0]["href"] == "https://www.youtube.com/watch?v=PLACEHOLDR1"
     assert links[0].img["src"] == f"{siteurl}/images/videos/PLACEHOLDR1.jpg"
     assert not links[1].find("img")
+
+
+def test_the_video_script_is_tiny(site):
+    script = (site.output / "theme" / "js" / "video.js").read_bytes()
+    assert len(gzip.compress(script)) < 1024
