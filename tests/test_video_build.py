@@ -164,3 +164,25 @@ def test_in_feeds_a_video_is_a_linked_title_and_poster_with_absolute_addresses(p
 def test_the_video_script_is_tiny(site):
     script = (site.output / "theme" / "js" / "video.js").read_bytes()
     assert len(gzip.compress(script)) < 1024
+
+
+def test_pasted_youtube_embed_code_becomes_our_embed_too(project, tmp_path):
+    add_post(project, "pasted.md", (
+        "Title: Pasted\nDate: 2026-11-21\nCategory: Running\n\n"
+        "https://youtu.be/PLACEHOLDR1\n\n"
+        '<iframe width="560" height="315" src="https://www.youtube.com/embed/PLACEHOLDR2?si=x&amp;'
+        'start=20" title="YouTube video player" frameborder="0" allowfullscreen></iframe>\n\n'
+        '<iframe src="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ" title="Hip flexor '
+        'release"></iframe>\n'))
+    build = run_pelican(project, tmp_path / "output")
+    assert build.returncode == 0, build.log
+    page = build.page("pasted/")
+    assert not page.find("iframe")
+    assert [(a["aria-label"], a["data-player"]) for a in page.select("a.video-link")] == [
+        ("Play video: Video from: Pasted",
+         "https://www.youtube-nocookie.com/embed/PLACEHOLDR1?autoplay=1"),
+        ("Play video: Video from: Pasted",
+         "https://www.youtube-nocookie.com/embed/PLACEHOLDR2?autoplay=1&start=20"),
+        ("Play video: Hip flexor release",
+         "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1"),
+    ]

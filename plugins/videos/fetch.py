@@ -9,7 +9,6 @@ named and skipped; what was fetched before stays; every file is written to a
 temporary file first and then renamed into place, so none is ever half-written.
 """
 
-import html
 import json
 import os
 import re
@@ -20,7 +19,7 @@ from urllib.parse import quote
 
 import markdown
 
-from .videos import ATTRIBUTE, DEFAULTS, VIDEO_SOURCE, VideoExtension, read_titles
+from .videos import DEFAULTS, VIDEO_MARKUP, VideoExtension, described, read_titles
 from .youtube import VIDEO_ID, Video, VideoAddressError, video_id_from_url
 
 # The glute post's stand-ins until the coach pastes her real addresses (README, Videos).
@@ -39,10 +38,9 @@ def videos_in_markdown(text):
     the build names those)."""
     rendered = markdown.markdown(text, extensions=[VideoExtension(), "markdown.extensions.meta"])
     ids = []
-    for match in VIDEO_SOURCE.finditer(rendered):
-        address = dict(ATTRIBUTE.findall(match["attributes"])).get("data-address", "")
+    for match in VIDEO_MARKUP.finditer(rendered):
         try:
-            ids.append(video_id_from_url(html.unescape(address)))
+            ids.append(video_id_from_url(described(match)[0]))
         except VideoAddressError:
             continue
     return ids

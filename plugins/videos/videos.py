@@ -6,7 +6,8 @@ Adds:
   paragraph that is only a link to one (`[Title](address)`), becomes a video;
   a YouTube link inside a sentence stays a link;
 - the same embed for reStructuredText's `.. youtube:: ID` (pelican-youtube's
-  directive: its iframe is replaced before anything is written);
+  directive: its iframe is replaced before anything is written), and for
+  YouTube's "Embed" iframe code pasted into a post;
 - the embed itself (youtube.embed_html): a link with a poster and the title,
   which theme/static/js/video.js turns into a play button. Nothing comes from
   YouTube until the reader presses play. Its title: the link text, else the
@@ -126,10 +127,17 @@ class VideoExtension(markdown.Extension):
 
 # -- From video sources to embeds -------------------------------------------------
 
-# What the Markdown extension writes, and what pelican-youtube's directive writes.
+# The three ways a video reaches a page's HTML: a source from our Markdown
+# extension, pelican-youtube's directive (an iframe in a div), or YouTube's
+# "Embed" code pasted into a post. All become our embed, in document order.
 VIDEO_SOURCE = re.compile(r'<div class="video-source"(?P<attributes>[^>]*)></div>')
-PELICAN_YOUTUBE = re.compile(
-    r'<div class="youtube[^"]*">\s*<iframe src="(?P<address>[^"]*)"[^>]*></iframe>\s*</div>')
+VIDEO_MARKUP = re.compile(
+    VIDEO_SOURCE.pattern
+    + r'|<div class="youtube[^"]*">\s*<iframe src="(?P<directive>[^"]*)"[^>]*></iframe>\s*</div>'
+    + r'|<iframe\b(?P<pasted>[^>]*\bsrc="https?://(?:www\.)?youtube(?:-nocookie)?\.com/embed/'
+    + r'[^>]*)>\s*</iframe>')
+# The title YouTube's Embed code gives every video: no title at all.
+GENERIC_TITLE = "YouTube video player"
 ATTRIBUTE = re.compile(r'([\w-]+)="([^"]*)"')
 
 
@@ -215,17 +223,18 @@ def report_bad_address(content, written, problem):
                  f", line {line}" if line else "", problem)
 
 
-def embed_for(content, address, link_text, found, written=None):
-    """The embed for one video source (recorded in `found`), or None when the
-    address is malformed (reported, naming `written`, else the address)."""
+def embed_for(content, address, link_text, written, found):
+    """The embed for one video (recorded in `found`), or None when its address
+    is malformed (reported, quoting what the coach `written`)."""
     try:
         video = video_from_url(address)
     except VideoAddressError as malformed:
         problem = str(malformed)
-        if written:
-            problem = (f"“.. youtube:: {written}” needs a video id: 11 letters, digits, "
-                       "- or _, the part after watch?v= in the video's address.")
-        report_bad_address(content, written or address, problem)
+        if written.startswith(".. youtube::"):
+            problem = (f"“{written}” needs a video id: 11 letters, digits, - or _, "
+                       "the part after watch?v= in the video's address.")
+            written = written.split("::", 1)[1].strip()
+        report_bad_address(content, written, problem)
         return None
     poster = poster_path(video.id)
     embedded = EmbeddedVideo(video.id, video.start,
@@ -234,26 +243,37 @@ def embed_for(content, address, link_text, found, written=None):
     return embed_html(video, embedded.title, poster and "{static}/" + poster)
 
 
+def attributes_of(markup):
+    return {name: html.unescape(value) for name, value in ATTRIBUTE.findall(markup)}
+
+
+def described(match):
+    """(address, link text, what the coach wrote) of one VIDEO_MARKUP match."""
+    if match["attributes"] is not None:
+        attributes = attributes_of(match["attributes"])
+        address = attributes.get("data-address", "")
+        return address, attributes.get("data-title", ""), address
+    if match["directive"] is not None:
+        address = html.unescape(match["directive"])
+        return address, "", ".. youtube:: " + address.rsplit("/embed/", 1)[-1]
+    attributes = attributes_of(match["pasted"])
+    title = attributes.get("title", "")
+    return attributes.get("src", ""), "" if title == GENERIC_TITLE else title, attributes["src"]
+
+
 def replace_video_sources(content):
-    """Turn the video sources of a post or page into embeds, in place."""
+    """Turn the videos of a post or page into embeds, in place, and list
+    them in `content.videos`."""
     if not isinstance(content, (Article, Page)) or not content._content:
         return
     found = []
 
-    def from_markdown(match):
-        attributes = {name: html.unescape(value)
-                      for name, value in ATTRIBUTE.findall(match["attributes"])}
-        address = attributes.get("data-address", "")
-        embed = embed_for(content, address, attributes.get("data-title", ""), found)
-        return embed or f'<p><a href="{html.escape(address)}">{html.escape(address)}</a></p>'
+    def embed(match):
+        address, link_text, written = described(match)
+        return embed_for(content, address, link_text, written, found) or (
+            f'<p><a href="{html.escape(address)}">{html.escape(address)}</a></p>')
 
-    def from_restructuredtext(match):
-        address = html.unescape(match["address"])
-        written = address.rsplit("/embed/", 1)[-1]
-        return embed_for(content, address, "", found, written) or match[0]
-
-    text = VIDEO_SOURCE.sub(from_markdown, content._content)
-    content._content = PELICAN_YOUTUBE.sub(from_restructuredtext, text)
+    content._content = VIDEO_MARKUP.sub(embed, content._content)
     content.videos = found
 
 
