@@ -36,6 +36,11 @@ def test_a_paragraph_that_is_only_a_link_becomes_a_video_titled_with_the_link_te
     assert not soup.find("a")
 
 
+def test_the_title_is_the_link_text_as_a_reader_sees_it():
+    soup = render(f"[Glutes \\& hamstrings \\*twice\\*](https://youtu.be/{ID})")
+    assert sources(soup) == [(f"https://youtu.be/{ID}", "Glutes & hamstrings *twice*")]
+
+
 def test_a_youtube_link_inside_a_sentence_stays_a_link():
     soup = render(f"Watch [my video](https://youtu.be/{ID}) before you start.")
     assert sources(soup) == []

@@ -72,7 +72,8 @@ def lone_link(block):
     """(text, address) when the block is only a link to a YouTube video, else None."""
     match = LONE_LINK.fullmatch(block.strip())
     if match and is_video_address(match["address"]):
-        return match["text"].strip(), match["address"]
+        # The link text as the reader sees it: Markdown's \& or \* lose the backslash.
+        return re.sub(r"\\(.)", r"\1", match["text"]).strip(), match["address"]
     return None
 
 
