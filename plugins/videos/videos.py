@@ -121,9 +121,9 @@ class VideoExtension(markdown.Extension):
     """Python-Markdown extension: YouTube videos on their own become video sources."""
 
     def extendMarkdown(self, md):
-        # Before paragraphs (10) and after lists, quotes, headings and code (>= 20),
-        # so an address inside a code block stays code.
-        md.parser.blockprocessors.register(VideoBlockProcessor(md.parser), "video", 15)
+        # Just before paragraphs (10), after everything else (code, lists, quotes,
+        # link references at 15): an address inside a code block stays code.
+        md.parser.blockprocessors.register(VideoBlockProcessor(md.parser), "video", 12)
 
 
 # -- From video sources to embeds -------------------------------------------------
