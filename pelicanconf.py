@@ -110,3 +110,11 @@ PAGE_ORDER_BY = "order"
 RELATIVE_URLS = True
 # Start-up dominates under 100 posts, where the cache saves nothing (measured).
 LOAD_CONTENT_CACHE = False
+
+# -- Videos (plugins/videos) ------------------------------------------------------
+PLUGINS += ["pelican.plugins.youtube", "videos"]  # reST `.. youtube::`, and our embeds
+VIDEO_POSTER_DIR = "images/videos"  # posters `./dev videos` fetched (ID.jpg), under PATH
+VIDEO_DATA_FILE = "videos.json"  # titles `./dev videos` fetched, under PATH
+# Where `./dev videos` asks for a title and a poster ({watch_url} comes URL-encoded).
+VIDEO_OEMBED_URL = "https://www.youtube.com/oembed?format=json&url={watch_url}"
+VIDEO_THUMBNAIL_URL = "https://i.ytimg.com/vi/{id}/hqdefault.jpg"

@@ -26,8 +26,8 @@ CONFIG = {
     "host": "localhost",
     "port": 8000,
     "chromium": "/usr/bin/chromium",
-    # The pages Lighthouse audits (site paths): home, an article with two videos.
-    "lighthouse_pages": ["", "cant-fire-my-glutes/"],
+    # The pages Lighthouse audits (site paths): home, an article with two videos, Videos.
+    "lighthouse_pages": ["", "cant-fire-my-glutes/", "videos/"],
 }
 
 
@@ -337,3 +337,20 @@ def bench(c, sizes="100,1000", repeats=3):
     """Time our build, a cached rebuild and bare Pelican side by side on synthetic posts."""
     c.run(f"{sys.executable} {ROOT / 'benchmarks' / 'build.py'} --sizes {sizes} "
           f"--repeats {repeats}", pty=False)
+
+
+# -- Videos (plugins/videos) ----------------------------------------------------------
+
+
+@task
+def videos(c):
+    """Fetch, once, the poster and title of every video the posts embed, into content/."""
+    from pelican.settings import read_settings
+
+    from plugins.videos.fetch import fetch_missing
+
+    failures = fetch_missing(read_settings(str(CONFIG["settings_base"])))
+    if failures:
+        raise Exit(f"\n{failures} video(s) could not be fetched: see above. "
+                   "Check the internet connection and run ./dev videos again.", code=1)
+    print("Video posters and titles are up to date.")

@@ -1,0 +1,3 @@
+from .videos import register
+
+__all__ = ["register"]

@@ -1,0 +1,296 @@
+"""Videos: YouTube links in posts become fast, private embeds, and the site
+gets a library of every video.
+
+Adds:
+- a Markdown extension: a YouTube video address alone on its own line, or a
+  paragraph that is only a link to one (`[Title](address)`), becomes a video;
+  a YouTube link inside a sentence stays a link;
+- the same embed for reStructuredText's `.. youtube:: ID` (pelican-youtube's
+  directive: its iframe is replaced before anything is written), and for
+  YouTube's "Embed" iframe code pasted into a post;
+- the embed itself (youtube.embed_html): a link with a poster and the title,
+  which theme/static/js/video.js turns into a play button. Nothing comes from
+  YouTube until the reader presses play. Its title: the link text, else the
+  title `invoke videos` fetched, else "Video from: POST TITLE";
+- `article.videos` / `page.videos` (what a page embeds, for the theme) and
+  `video_library` in the template context: every video of every published
+  post, newest post first (the Videos page).
+A malformed video address is an error naming the file and line, so a strict
+build (`--fatal warnings`) stops.
+
+Settings read (defaults):
+- VIDEO_POSTER_DIR ("images/videos"): posters `invoke videos` fetched, ID.jpg,
+  relative to PATH and inside STATIC_PATHS;
+- VIDEO_DATA_FILE ("videos.json"): the fetched titles, relative to PATH.
+(VIDEO_OEMBED_URL and VIDEO_THUMBNAIL_URL are read by fetch.py, for `invoke videos`.)
+
+Signals: initialized (read settings, add the Markdown extension, load the
+fetched titles), content_object_init (turn each post's video sources into
+embeds), article_generator_finalized (build the library).
+"""
+
+import html
+import json
+import logging
+import os
+import re
+import xml.etree.ElementTree as etree
+from dataclasses import dataclass
+
+import markdown
+from markdown.blockprocessors import BlockProcessor
+from pelican import signals
+from pelican.contents import Article, Page
+
+from .youtube import (
+    VideoAddressError,
+    embed_html,
+    is_youtube_address,
+    raw_video_id,
+    video_from_url,
+)
+
+logger = logging.getLogger(__name__)
+
+DEFAULTS = {"VIDEO_POSTER_DIR": "images/videos", "VIDEO_DATA_FILE": "videos.json"}
+
+# -- Markdown: find the videos ------------------------------------------------------
+
+# `[Title](address)` or `[Title](address "tooltip")`, the whole paragraph.
+LONE_LINK = re.compile(
+    r"""\[(?P<text>[^\]]*)\]\(\s*<?(?P<address>[^)\s>]+)>?(?:\s+(?:"[^"]*"|'[^']*'))?\s*\)""")
+# An address alone on a line: `https://youtu.be/ID` or `<https://youtu.be/ID>`.
+LONE_ADDRESS = re.compile(r"<?(?P<address>\S+?)>?")
+
+
+def is_video_address(address):
+    """A YouTube address shaped like one video (its id may still be malformed)."""
+    return is_youtube_address(address) and raw_video_id(address) is not None
+
+
+def lone_link(block):
+    """(text, address) when the block is only a link to a YouTube video, else None."""
+    match = LONE_LINK.fullmatch(block.strip())
+    if match and is_video_address(match["address"]):
+        # The link text as the reader sees it: Markdown's \& or \* lose the backslash.
+        return re.sub(r"\\(.)", r"\1", match["text"]).strip(), match["address"]
+    return None
+
+
+def lone_address_line(lines):
+    """The index of the first line that is only a YouTube video address, or None."""
+    for index, line in enumerate(lines):
+        match = LONE_ADDRESS.fullmatch(line.strip())
+        if match and is_video_address(match["address"]):
+            return index
+    return None
+
+
+class VideoBlockProcessor(BlockProcessor):
+    """Replaces a video paragraph or line by a video source element, which
+    the plugin turns into the embed once it knows the post (its title, its
+    file name for errors)."""
+
+    def test(self, parent, block):
+        return lone_link(block) is not None or lone_address_line(block.split("\n")) is not None
+
+    def run(self, parent, blocks):
+        block = blocks.pop(0)
+        link = lone_link(block)
+        if link:
+            add_video_source(parent, address=link[1], title=link[0])
+            return
+        lines = block.split("\n")
+        index = lone_address_line(lines)
+        before, line, after = lines[:index], lines[index], lines[index + 1:]
+        if before:
+            self.parser.parseBlocks(parent, ["\n".join(before)])
+        add_video_source(parent, address=LONE_ADDRESS.fullmatch(line.strip())["address"])
+        if after:
+            blocks.insert(0, "\n".join(after))
+
+
+def add_video_source(parent, address, title=""):
+    source = etree.SubElement(parent, "div")
+    source.set("class", "video-source")
+    source.set("data-address", address)
+    source.set("data-title", title)
+
+
+class VideoExtension(markdown.Extension):
+    """Python-Markdown extension: YouTube videos on their own become video sources."""
+
+    def extendMarkdown(self, md):
+        # Just before paragraphs (10), after everything else (code, lists, quotes,
+        # link references at 15): an address inside a code block stays code.
+        md.parser.blockprocessors.register(VideoBlockProcessor(md.parser), "video", 12)
+
+
+# -- From video sources to embeds -------------------------------------------------
+
+# The three ways a video reaches a page's HTML: a source from our Markdown
+# extension, pelican-youtube's directive (an iframe in a div), or YouTube's
+# "Embed" code pasted into a post. All become our embed, in document order.
+VIDEO_SOURCE = re.compile(r'<div class="video-source"(?P<attributes>[^>]*)></div>')
+VIDEO_MARKUP = re.compile(
+    VIDEO_SOURCE.pattern
+    + r'|<div class="youtube[^"]*">\s*<iframe src="(?P<directive>[^"]*)"[^>]*></iframe>\s*</div>'
+    + r'|<iframe\b(?P<pasted>[^>]*\bsrc="https?://(?:www\.)?youtube(?:-nocookie)?\.com/embed/'
+    + r'[^>]*)>\s*</iframe>')
+# The title YouTube's Embed code gives every video: no title at all.
+GENERIC_TITLE = "YouTube video player"
+ATTRIBUTE = re.compile(r'([\w-]+)="([^"]*)"')
+
+
+@dataclass(frozen=True)
+class EmbeddedVideo:
+    """One video as a page shows it; `poster` is a path inside the site, or None."""
+    id: str
+    start: int
+    title: str
+    poster: str | None
+
+
+@dataclass
+class VideoSettings:
+    content_path: str
+    poster_dir: str
+    titles: dict
+
+
+SETTINGS = VideoSettings(content_path="content", poster_dir=DEFAULTS["VIDEO_POSTER_DIR"],
+                         titles={})
+
+
+def read_settings(pelican):
+    settings = pelican.settings
+    path = settings.get("PATH", "content")
+    SETTINGS.content_path = path
+    SETTINGS.poster_dir = settings.get("VIDEO_POSTER_DIR", DEFAULTS["VIDEO_POSTER_DIR"])
+    SETTINGS.titles = read_titles(
+        os.path.join(path, settings.get("VIDEO_DATA_FILE", DEFAULTS["VIDEO_DATA_FILE"])))
+    add_markdown_extension(settings)
+
+
+def read_titles(data_file):
+    """{id: title} from the data file `invoke videos` writes; {} when there is none."""
+    try:
+        with open(data_file, encoding="utf-8") as data:
+            return {video_id: entry["title"] for video_id, entry in json.load(data).items()
+                    if entry.get("title")}
+    except FileNotFoundError:
+        return {}
+    except (OSError, ValueError, AttributeError, TypeError) as problem:
+        logger.error("%s: could not read the video titles (%s). Run ./dev videos to "
+                     "fetch them again.", os.path.relpath(data_file), problem)
+        return {}
+
+
+def add_markdown_extension(settings):
+    extensions = settings.setdefault("MARKDOWN", {}).setdefault("extensions", [])
+    if not any(isinstance(extension, VideoExtension) for extension in extensions):
+        extensions.append(VideoExtension())
+
+
+def poster_path(video_id, settings=SETTINGS):
+    """The poster's path inside the site when `invoke videos` fetched one, else None."""
+    path = f"{settings.poster_dir}/{video_id}.jpg"
+    return path if os.path.isfile(os.path.join(settings.content_path, path)) else None
+
+
+def video_title(video_id, link_text, post_title, settings=SETTINGS):
+    """The link text, else the fetched title, else a default naming the post."""
+    return (link_text.strip() or settings.titles.get(video_id)
+            or f"Video from: {post_title}")
+
+
+def line_of(source_path, text):
+    """The first line number of source_path that contains text, or None."""
+    try:
+        with open(source_path, encoding="utf-8") as source:
+            for number, line in enumerate(source, start=1):
+                if text in line:
+                    return number
+    except OSError:
+        return None
+    return None
+
+
+def report_bad_address(content, written, problem):
+    """An error naming the file and the line where `written` (the address or
+    directive argument as the coach wrote it) is."""
+    line = line_of(content.source_path, written)
+    logger.error("%s%s: %s", os.path.relpath(content.source_path),
+                 f", line {line}" if line else "", problem)
+
+
+def embed_for(content, address, link_text, written, found):
+    """The embed for one video (recorded in `found`), or None when its address
+    is malformed (reported, quoting what the coach `written`)."""
+    try:
+        video = video_from_url(address)
+    except VideoAddressError as malformed:
+        problem = str(malformed)
+        if written.startswith(".. youtube::"):
+            problem = (f"“{written}” needs a video id: 11 letters, digits, - or _, "
+                       "the part after watch?v= in the video's address.")
+            written = written.split("::", 1)[1].strip()
+        report_bad_address(content, written, problem)
+        return None
+    poster = poster_path(video.id)
+    embedded = EmbeddedVideo(video.id, video.start,
+                             video_title(video.id, link_text, content.title or ""), poster)
+    found.append(embedded)
+    return embed_html(video, embedded.title, poster and "{static}/" + poster)
+
+
+def attributes_of(markup):
+    return {name: html.unescape(value) for name, value in ATTRIBUTE.findall(markup)}
+
+
+def described(match):
+    """(address, link text, what the coach wrote) of one VIDEO_MARKUP match."""
+    if match["attributes"] is not None:
+        attributes = attributes_of(match["attributes"])
+        address = attributes.get("data-address", "")
+        return address, attributes.get("data-title", ""), address
+    if match["directive"] is not None:
+        address = html.unescape(match["directive"])
+        return address, "", ".. youtube:: " + address.rsplit("/embed/", 1)[-1]
+    attributes = attributes_of(match["pasted"])
+    title = attributes.get("title", "")
+    return attributes.get("src", ""), "" if title == GENERIC_TITLE else title, attributes["src"]
+
+
+def replace_video_sources(content):
+    """Turn the videos of a post or page into embeds, in place, and list
+    them in `content.videos`."""
+    if not isinstance(content, (Article, Page)) or not content._content:
+        return
+    found = []
+
+    def embed(match):
+        address, link_text, written = described(match)
+        return embed_for(content, address, link_text, written, found) or (
+            f'<p><a href="{html.escape(address)}">{html.escape(address)}</a></p>')
+
+    content._content = VIDEO_MARKUP.sub(embed, content._content)
+    content.videos = found
+
+
+# -- The library -----------------------------------------------------------------
+
+
+def build_library(generator):
+    """Every video of every published post (drafts are not in generator.articles)."""
+    generator.context["video_library"] = [
+        {"video": video, "article": article}
+        for article in generator.articles
+        for video in getattr(article, "videos", [])
+    ]
+
+
+def register():
+    signals.initialized.connect(read_settings)
+    signals.content_object_init.connect(replace_video_sources)
+    signals.article_generator_finalized.connect(build_library)

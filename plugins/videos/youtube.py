@@ -1,0 +1,143 @@
+"""Pure functions about YouTube addresses and our video embed: no Pelican, no
+network, so they are unit-tested on their own (tests/test_video_addresses.py).
+
+An address is a *video address* when it is on a YouTube host and has the shape
+of one video (watch?v=, youtu.be/, /embed/, /shorts/, /live/, /v/). Other
+YouTube pages (a channel, a playlist) are not videos and stay plain links. A
+video address whose id is not 11 letters, digits, `-` or `_` is malformed.
+"""
+
+import re
+from dataclasses import dataclass
+from html import escape
+from urllib.parse import parse_qs, urlsplit
+
+VIDEO_ID = re.compile(r"[A-Za-z0-9_-]{11}")
+YOUTUBE_HOSTS = {"youtube.com", "www.youtube.com", "m.youtube.com", "music.youtube.com",
+                 "youtube-nocookie.com", "www.youtube-nocookie.com"}
+SHORT_HOSTS = {"youtu.be", "www.youtu.be"}
+# Path prefixes under which the next path segment is the video id.
+ID_IN_PATH = ("/embed/", "/shorts/", "/live/", "/v/")
+# "1h2m3s", "90s", "90": the start-time forms YouTube writes in t= and start=.
+START_TIME = re.compile(r"(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s?)?")
+
+WATCH_URL = "https://www.youtube.com/watch?v={id}"
+PLAYER_URL = "https://www.youtube-nocookie.com/embed/{id}?autoplay=1"
+
+
+class VideoAddressError(ValueError):
+    """A YouTube video address whose video id is missing or malformed."""
+
+
+@dataclass(frozen=True)
+class Video:
+    id: str
+    start: int = 0  # seconds from the beginning
+
+    @property
+    def watch_url(self):
+        """The video's page on YouTube, at its start time: the no-script link."""
+        url = WATCH_URL.format(id=self.id)
+        return f"{url}&t={self.start}s" if self.start else url
+
+    @property
+    def player_url(self):
+        """The privacy-enhanced player, loaded only when the reader presses play."""
+        url = PLAYER_URL.format(id=self.id)
+        return f"{url}&start={self.start}" if self.start else url
+
+
+def with_scheme(address):
+    """Addresses pasted without https:// ("youtu.be/…") get one."""
+    address = address.strip()
+    if re.match(r"(?i)(www\.|m\.)?(youtube(-nocookie)?\.com|youtu\.be)/", address):
+        return "https://" + address
+    return address
+
+
+def is_youtube_address(address):
+    """True for any address on a YouTube host, video or not."""
+    host = (urlsplit(with_scheme(address)).hostname or "").lower()
+    return host in YOUTUBE_HOSTS or host in SHORT_HOSTS
+
+
+def raw_video_id(address):
+    """The id part of a video address as written (maybe malformed), or None
+    when the address is not a video address at all."""
+    parts = urlsplit(with_scheme(address))
+    host = (parts.hostname or "").lower()
+    if host in SHORT_HOSTS:
+        return parts.path.strip("/").split("/")[0]
+    if host not in YOUTUBE_HOSTS:
+        return None
+    if parts.path.rstrip("/") in ("/watch", ""):
+        if parts.path.rstrip("/") == "" and "v" not in parse_qs(parts.query):
+            return None  # the home page
+        return (parse_qs(parts.query).get("v") or [""])[0]
+    for prefix in ID_IN_PATH:
+        if parts.path.startswith(prefix):
+            return parts.path[len(prefix):].split("/")[0]
+    return None
+
+
+def video_id_from_url(address):
+    """The 11-character id of a YouTube video address; None when the address
+    is not a video address; VideoAddressError when its id is malformed."""
+    video_id = raw_video_id(address)
+    if video_id is None:
+        return None
+    if not VIDEO_ID.fullmatch(video_id):
+        shown = f"“{video_id}”" if video_id else "no video id"
+        raise VideoAddressError(
+            f"the YouTube address {address.strip()} has {shown}, and a video id is "
+            "11 letters, digits, - or _. Copy the address again from YouTube's "
+            "Share button.")
+    return video_id
+
+
+def start_seconds(value):
+    """Seconds from a t= or start= value ("90", "90s", "1m30s", "1h2m"); 0 when unreadable."""
+    match = START_TIME.fullmatch((value or "").strip().lower())
+    if not match or not any(match.groups()):
+        return 0
+    hours, minutes, seconds = (int(group or 0) for group in match.groups())
+    return hours * 3600 + minutes * 60 + seconds
+
+
+def start_from_url(address):
+    """The start time an address asks for (t= or start=, in the query or after #)."""
+    parts = urlsplit(with_scheme(address))
+    for where in (parts.query, parts.fragment):
+        asked = parse_qs(where)
+        for name in ("t", "start"):
+            if name in asked:
+                return start_seconds(asked[name][0])
+    return 0
+
+
+def video_from_url(address):
+    """The Video an address points to (id and start time), None for a
+    non-video address; VideoAddressError when malformed."""
+    video_id = video_id_from_url(address)
+    if video_id is None:
+        return None
+    return Video(video_id, start_from_url(address))
+
+
+def embed_html(video, title, poster_src=None):
+    """Our embed: a link to the video (all a feed reader or a browser without
+    JavaScript sees) with a poster and the title; video.js turns it into a
+    button that swaps in the player. poster_src None: a styled poster made of
+    the title, never an image from elsewhere."""
+    poster = ""
+    if poster_src:
+        poster = (f'<img class="video-poster" src="{escape(poster_src)}" alt="" '
+                  'width="480" height="360" loading="lazy" decoding="async">')
+    return (
+        '<div class="video">'
+        f'<a class="video-link" href="{escape(video.watch_url)}" '
+        f'data-player="{escape(video.player_url)}" '
+        f'aria-label="{escape("Play video: " + title)}">'
+        f'{poster}<span class="video-title">{escape(title)}</span>'
+        '<span class="video-play" aria-hidden="true"></span></a></div>'
+    )
