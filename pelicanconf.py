@@ -80,7 +80,15 @@ THEME = "theme"
 # marks only rendered post bodies as safe.
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["content_checks", "inline_css", "page_meta"]
+PLUGINS = ["content_checks", "inline_css", "page_meta", "reading_aids",
+           "pelican.plugins.neighbors", "pelican.plugins.related_posts"]
+
+# reading_aids: reading time on every post; a table of contents on posts
+# with at least this many sections (## headings).
+READING_WORDS_PER_MINUTE = 200
+TOC_MIN_HEADINGS = 3
+# related_posts: under each post, up to this many others sharing its tags.
+RELATED_POSTS_MAX = 3
 
 # page_meta: link previews and search engines get this image when a page
 # has none of its own, and this page as the author's.

@@ -1,0 +1,3 @@
+from .reading_aids import register
+
+__all__ = ["register"]
