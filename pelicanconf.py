@@ -81,6 +81,8 @@ THEME = "theme"
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = ["content_checks"]
+# Links written from the root (/images/x.jpg) also work under a sub-path SITEURL.
+PLUGINS += ["root_links"]
 
 # Pages appear in the main navigation in the order of their `Order:`
 # metadata, labelled by `Nav_label:` (else their title).

@@ -87,16 +87,40 @@ def test_every_internal_address_works_from_a_sub_path(tmp_path, serve):
     assert {"css", "svg", "xml", "html"} <= kinds  # the crawl did follow each kind
 
 
-def test_a_root_absolute_link_is_caught_under_a_sub_path(tmp_path, serve, project):
-    """The crawl can fail: a link written as /page/ leaves the sub-path."""
-    (project / "content/articles/root-link.md").write_text(
-        "Title: Root link\nDate: 2026-11-26\n\n<p><a href=\"/about/\">About</a></p>\n")
+ROOT_LINKS_POST = """Title: Links from the root
+Slug: root-links
+Date: 2026-11-26
+
+Read [about Tracy](/about/) or go [home](/).
+
+<p><a href="/online-assessment/">Book</a> <img src="/theme/favicon.svg" alt="Logo"></p>
+"""
+
+
+def test_links_a_post_writes_from_the_root_work_under_a_sub_path(tmp_path, serve, project):
+    (project / "content/articles/root-links.md").write_text(ROOT_LINKS_POST)
     build, siteurl = build_under_subpath(tmp_path, serve, project)
 
-    problems, _ = crawl(siteurl, siteurl.rsplit("/", 1)[0], {f"{siteurl}/root-link/"})
+    problems, crawled = crawl(siteurl, siteurl.rsplit("/", 1)[0], {f"{siteurl}/root-links/"})
 
-    assert problems == [f"{siteurl.rsplit('/', 1)[0]}/about/ is outside the site's "
-                        f"sub-path /{SUBPATH}/"]
+    assert problems == []
+    assert {f"{siteurl}/about/", f"{siteurl}/online-assessment/",
+            f"{siteurl}/theme/favicon.svg"} <= crawled
+
+
+def test_the_crawl_reports_links_that_leave_the_sub_path_or_lead_nowhere(
+        tmp_path, serve, project):
+    head = project / "theme/templates/partials/head.html"
+    head.write_text(head.read_text().replace("{{ SITEURL }}/theme/css/", "/theme/css/"))
+    (project / "content/articles/missing.md").write_text(
+        "Title: Missing\nDate: 2026-11-26\n\n[A page](/no-such-page/)\n")
+    build, siteurl = build_under_subpath(tmp_path, serve, project)
+    origin = siteurl.rsplit("/", 1)[0]
+
+    problems, _ = crawl(siteurl, origin, {f"{siteurl}/missing/"})
+
+    assert problems == [f"{siteurl}/no-such-page/: HTTP 404",
+                        f"{origin}/theme/css/main.css is outside the site's sub-path /{SUBPATH}/"]
 
 
 def test_pages_load_every_resource_from_a_sub_path_in_a_browser(tmp_path, serve, browser_page):
