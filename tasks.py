@@ -8,6 +8,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from urllib.parse import urlparse
 
 from invoke import task
 from invoke.exceptions import Exit
@@ -236,6 +237,8 @@ def publish(c, remote=CONFIG["publish_remote"], branch=CONFIG["publish_branch"],
         ensure_remote(remote)
         follow_published_branch(remote, branch)
     siteurl, cname = production_siteurl(), production_setting("CNAME")
+    if not dry_run:
+        refuse_placeholder_address(siteurl)
     with tempfile.TemporaryDirectory(prefix="publish-") as scratch:
         output = Path(scratch) / "site"
         build_and_check(output, siteurl)
@@ -290,6 +293,17 @@ def refuse_uncommitted_changes(force, dry_run):
         f"{listing}\n"
         "Commit them first (git add, then git commit), so that what is live is kept in "
         "git. To publish them anyway, run publish with --force.", code=1)
+
+
+def refuse_placeholder_address(siteurl):
+    """Domains ending .example, .invalid, .test or .localhost can never be live
+    (RFC 2606): publishing for one would break every absolute link."""
+    host = urlparse(siteurl).hostname or ""
+    if host.rsplit(".", 1)[-1] in {"example", "invalid", "test", "localhost"}:
+        raise Exit(f"Nothing was published: the site's address is still the placeholder "
+                   f"{siteurl}. Set PUBLIC_SITEURL in publishconf.py (or the SITEURL "
+                   "environment variable) to the real address: README.md, Publishing.",
+                   code=1)
 
 
 def ensure_remote(remote):

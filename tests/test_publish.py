@@ -56,8 +56,8 @@ def repo(project, remote, monkeypatch):
     a custom domain set, and a git identity that needs no global config."""
     for key, value in IDENTITY.items():
         monkeypatch.setenv(key, value)
-    monkeypatch.setenv("SITEURL", "https://coach.example")
-    monkeypatch.setenv("CNAME", "coach.example")
+    monkeypatch.setenv("SITEURL", "https://blog.example.com")
+    monkeypatch.setenv("CNAME", "blog.example.com")
     shutil.copy2(ROOT / ".gitignore", project / ".gitignore")
     git(project, "init", "--quiet", "--initial-branch", "main")
     commit_all(project, "The site")
@@ -81,7 +81,7 @@ def test_publish_commits_the_site_with_nojekyll_and_cname(repo, remote):
     published = files_in(remote, "gh-pages")
     assert {"index.html", ".nojekyll", "CNAME", "cant-fire-my-glutes/index.html",
             "feeds/all.atom.xml"} <= published
-    assert git(remote, "show", "gh-pages:CNAME") == "coach.example"
+    assert git(remote, "show", "gh-pages:CNAME") == "blog.example.com"
     message = git(remote, "log", "-1", "--format=%B", "gh-pages")
     assert source in message
     assert f"{datetime.datetime.now(datetime.UTC):%Y-%m-%d}" in message
@@ -249,3 +249,14 @@ def test_publish_outside_git_says_what_to_do(project):
 
     assert result.returncode != 0
     assert "not a git repository" in result.stderr
+
+
+def test_the_placeholder_address_is_never_published(repo, remote, monkeypatch):
+    monkeypatch.delenv("SITEURL")  # publishconf.py's own, still the placeholder
+
+    result = publish(repo)
+
+    assert result.returncode != 0
+    assert "PUBLIC_SITEURL" in result.stderr
+    assert tip(remote, "gh-pages") is None
+    assert_published(publish(repo, "--dry-run"))  # checking it is fine
