@@ -2,6 +2,7 @@
 YAML with the right trigger and permission, the project's own publish task,
 and a site address worked out from the repository's variables."""
 
+import os
 import re
 import subprocess
 
@@ -46,30 +47,37 @@ def test_the_publish_commit_has_an_author(workflow):
     assert "git config user.name" in script and "git config user.email" in script
 
 
+PLACEHOLDER = 'PUBLIC_SITEURL = "https://onebodycoach.example"'
 ADDRESS_CASES = {
-    "the SITEURL variable": ({"SITEURL_VARIABLE": "https://coach.example/blog"},
-                             "https://coach.example/blog"),
-    "a custom domain": ({"CNAME_VARIABLE": "onebodycoach.co.uk"},
-                        "https://onebodycoach.co.uk"),
-    "project pages": ({}, "https://tracy.github.io/onebodycoach"),
-    "a user site": ({"REPOSITORY": "Tracy.github.io"}, "https://tracy.github.io"),
+    "the SITEURL variable": ({"SITEURL_VARIABLE": "https://coach.example.org/blog"},
+                             PLACEHOLDER, ["SITEURL=https://coach.example.org/blog"]),
+    "the CNAME variable": ({"CNAME_VARIABLE": "blog.example.org"}, PLACEHOLDER,
+                           ["SITEURL=https://blog.example.org", "CNAME=blog.example.org"]),
+    "publishconf.py's address": ({}, 'PUBLIC_SITEURL = "https://blog.example.org"', []),
+    "project pages": ({}, PLACEHOLDER, ["SITEURL=https://tracy.github.io/onebodycoach"]),
+    "a user site": ({"REPOSITORY": "Tracy.github.io"}, PLACEHOLDER,
+                    ["SITEURL=https://tracy.github.io"]),
 }
 
 
-@pytest.mark.parametrize("variables, siteurl", ADDRESS_CASES.values(), ids=ADDRESS_CASES.keys())
-def test_the_site_address_comes_from_the_repository(workflow, tmp_path, variables, siteurl):
+@pytest.mark.parametrize("variables, configured, exported", ADDRESS_CASES.values(),
+                         ids=ADDRESS_CASES.keys())
+def test_the_site_address_comes_from_the_repository(workflow, project, tmp_path,
+                                                    variables, configured, exported):
     step = step_named(workflow, "Work out the site's address")
     assert step["env"] == {"SITEURL_VARIABLE": "${{ vars.SITEURL }}",
                            "CNAME_VARIABLE": "${{ vars.CNAME }}",
                            "OWNER": "${{ github.repository_owner }}",
                            "REPOSITORY": "${{ github.event.repository.name }}"}
+    settings = project / "publishconf.py"
+    assert PLACEHOLDER in settings.read_text()
+    settings.write_text(settings.read_text().replace(PLACEHOLDER, configured))
     github_env = tmp_path / "github_env"
-    env = {"PATH": "/usr/bin:/bin", "GITHUB_ENV": str(github_env), "SITEURL_VARIABLE": "",
+    github_env.touch()
+    env = {"PATH": os.environ["PATH"], "GITHUB_ENV": str(github_env), "SITEURL_VARIABLE": "",
            "CNAME_VARIABLE": "", "OWNER": "Tracy", "REPOSITORY": "onebodycoach", **variables}
 
-    subprocess.run(["bash", "-e", "-c", step["run"]], env=env, check=True,
-                   capture_output=True)
+    subprocess.run(["bash", "-e", "-o", "pipefail", "-c", step["run"]], cwd=project, env=env,
+                   check=True, capture_output=True)
 
-    lines = github_env.read_text().splitlines()
-    assert f"SITEURL={siteurl}" in lines
-    assert f"CNAME={variables.get('CNAME_VARIABLE', '')}" in lines
+    assert github_env.read_text().splitlines() == exported
