@@ -216,6 +216,8 @@ def test_a_refused_push_keeps_gh_pages_and_the_next_publish_succeeds(repo, remot
 def test_an_unreachable_remote_fails_clearly_and_publishing_resumes(repo, remote):
     assert_published(publish(repo))
     live = tip(remote, "gh-pages")
+    (repo / "content/articles/why-stretching-isnt-working.md").write_text(NEW_POST)
+    commit_all(repo, "New post")
     away = remote.with_name("away.git")
     remote.rename(away)
 
@@ -238,6 +240,8 @@ def test_a_fresh_clone_publishes_on_top_of_the_live_history(repo, remote, tmp_pa
     live = tip(remote, "gh-pages")
     laptop = tmp_path / "laptop"
     git(tmp_path, "clone", "--quiet", "--branch", "main", str(remote), str(laptop))
+    (laptop / "content/articles/why-stretching-isnt-working.md").write_text(NEW_POST)
+    commit_all(laptop, "New post, written on the laptop")
 
     assert_published(publish(laptop))
 
@@ -260,3 +264,14 @@ def test_the_placeholder_address_is_never_published(repo, remote, monkeypatch):
     assert "PUBLIC_SITEURL" in result.stderr
     assert tip(remote, "gh-pages") is None
     assert_published(publish(repo, "--dry-run"))  # checking it is fine
+
+
+def test_publishing_an_unchanged_site_adds_no_commit(repo, remote):
+    assert_published(publish(repo))
+    live = tip(remote, "gh-pages")
+
+    again = publish(repo)
+
+    assert_published(again)
+    assert "already up to date" in again.stdout
+    assert tip(remote, "gh-pages") == live and tip(repo, "gh-pages") == live
