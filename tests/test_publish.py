@@ -275,3 +275,16 @@ def test_publishing_an_unchanged_site_adds_no_commit(repo, remote):
     assert_published(again)
     assert "already up to date" in again.stdout
     assert tip(remote, "gh-pages") == live and tip(repo, "gh-pages") == live
+
+
+def test_publish_works_on_a_machine_without_a_git_identity(repo, remote, tmp_path,
+                                                           monkeypatch):
+    for key in IDENTITY:
+        monkeypatch.delenv(key)
+    monkeypatch.setenv("HOME", str(tmp_path))  # no ~/.gitconfig
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+
+    assert_published(publish(repo))
+
+    assert git(remote, "log", "-1", "--format=%cn <%ce>", "gh-pages") == \
+        "Site publisher <publish@localhost>"
