@@ -62,7 +62,7 @@ def crawl(siteurl, origin, start):
         if status != 200:
             problems.append(f"{url}: HTTP {status}")
             continue
-        if not re.search(r"html|css|xml", content_type):
+        if not re.search(r"html|css|xml|json|plain", content_type):  # not images
             continue
         for address in addresses_in(url, content_type, body.decode("utf-8"), origin):
             if address.startswith(origin) and address not in seen:
@@ -74,10 +74,12 @@ def crawl(siteurl, origin, start):
 def test_every_internal_address_works_from_a_sub_path(tmp_path, serve):
     build, siteurl = build_under_subpath(tmp_path, serve)
     origin = siteurl.rsplit("/", 1)[0]
-    # Start from every page and feed, so pages linked from nowhere are checked too.
+    # Start from every page, feed, sitemap, robots.txt and index, so that
+    # files linked from nowhere are checked too.
     start = {f"{siteurl}/"} | {
         f"{siteurl}/{path.relative_to(build.output).as_posix()}"
-        for pattern in ["*.html", "*.xml"] for path in build.output.rglob(pattern)
+        for pattern in ["*.html", "*.xml", "*.txt", "*.json"]
+        for path in build.output.rglob(pattern)
     }
 
     problems, crawled = crawl(siteurl, origin, start)
