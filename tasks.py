@@ -234,12 +234,11 @@ def publish(c, remote=CONFIG["publish_remote"], branch=CONFIG["publish_branch"],
     """Build the production site, check it, and publish it to GitHub Pages."""
     source = source_commit()
     refuse_uncommitted_changes(force, dry_run)
-    if not dry_run:
-        ensure_remote(remote)
-        follow_published_branch(remote, branch)
     siteurl, cname = production_siteurl(), production_setting("CNAME")
     if not dry_run:
         refuse_placeholder_address(siteurl)
+        ensure_remote(remote)
+        follow_published_branch(remote, branch)
     with tempfile.TemporaryDirectory(prefix="publish-") as scratch:
         output = Path(scratch) / "site"
         build_and_check(output, siteurl)
