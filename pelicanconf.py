@@ -81,7 +81,8 @@ THEME = "theme"
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = ["content_checks", "inline_css", "page_meta", "reading_aids",
-           "pelican.plugins.neighbors", "pelican.plugins.related_posts"]
+           "pelican.plugins.neighbors", "pelican.plugins.related_posts",
+           "root_links"]  # root links (/images/x.jpg) work under a sub-path SITEURL too
 
 # reading_aids: reading time on every post; a table of contents on posts
 # with at least this many sections (## headings).

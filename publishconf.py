@@ -15,8 +15,10 @@ from pelicanconf import *  # noqa: E402,F403
 # variable overrides this, which is how CI and tests build for other places.
 PUBLIC_SITEURL = "https://onebodycoach.example"
 SITEURL = os.environ.get("SITEURL", PUBLIC_SITEURL).rstrip("/")
-# A custom domain for GitHub Pages (written to CNAME); empty for none.
-CNAME = os.environ.get("CNAME", "")
+# A custom domain for GitHub Pages (written to CNAME), e.g. "www.example.org";
+# empty for none. The CNAME environment variable overrides it.
+PUBLIC_CNAME = ""
+CNAME = os.environ.get("CNAME", PUBLIC_CNAME)
 
 RELATIVE_URLS = False
 FEED_DOMAIN = SITEURL

@@ -9,6 +9,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from urllib.parse import urlparse
 
 from invoke import task
 from invoke.exceptions import Exit
@@ -28,6 +29,10 @@ CONFIG = {
     "chromium": "/usr/bin/chromium",
     # The pages Lighthouse audits (site paths): home, an article with two videos, Videos.
     "lighthouse_pages": ["", "cant-fire-my-glutes/", "videos/"],
+    # Publishing: where `./dev publish` pushes, and what must be committed first.
+    "publish_remote": "origin",
+    "publish_branch": "gh-pages",
+    "published_sources": ["content", "theme", "plugins", "pelicanconf.py", "publishconf.py"],
 }
 
 
@@ -273,16 +278,8 @@ def new_post(c, title, category="Running", tags=""):
 @task(help=VERBOSE_HELP)
 def check(c, verbose=False):
     """Build the site strictly for production and development and run every check on it."""
-    ensure_npm_packages()
-    builds = [(CONFIG["settings_publish"], production_siteurl(), False),
-              (CONFIG["settings_base"], "", True)]  # relative links: servable here
     with tempfile.TemporaryDirectory() as scratch:
-        for settings, siteurl, in_browser in builds:
-            output = Path(scratch) / settings.stem
-            if not pelican_run(settings, output, verbose, fatal=True):
-                raise Exit(f"The build with {settings.name} failed: nothing was checked "
-                           "further. To see Pelican's own messages, add --verbose.", code=1)
-            run_checks(output, siteurl, in_browser)
+        build_and_check(Path(scratch) / "site", production_siteurl(), verbose)
 
 
 def production_siteurl():
@@ -354,3 +351,222 @@ def videos(c):
         raise Exit(f"\n{failures} video(s) could not be fetched: see above. "
                    "Check the internet connection and run ./dev videos again.", code=1)
     print("Video posters and titles are up to date.")
+
+
+# -- Publishing ----------------------------------------------------------------------
+# `./dev publish`: build with publishconf.py into a fresh folder, run every
+# check, then commit the site to the gh-pages branch with ghp-import and push
+# it. Nothing reaches gh-pages unless the build and the checks passed, and a
+# failed push puts the local gh-pages back where it was.
+
+UNCHANGED = "unchanged"  # commit_site's answer when the site is as live already
+NOT_PUBLISHED = "Nothing was published: the live site and the gh-pages branch are as they were."
+
+
+@task(help={"remote": "the git remote to push to (default: origin)",
+            "branch": "the branch GitHub Pages serves (default: gh-pages)",
+            "dry_run": "build and check only: commit nothing, push nothing",
+            "force": "publish even with uncommitted changes to the site's files"})
+def publish(c, remote=CONFIG["publish_remote"], branch=CONFIG["publish_branch"],
+            dry_run=False, force=False):
+    """Build the production site, check it, and publish it to GitHub Pages."""
+    source = source_commit()
+    refuse_uncommitted_changes(force, dry_run)
+    siteurl, cname = production_siteurl(), production_setting("CNAME")
+    if not dry_run:
+        refuse_placeholder_address(siteurl)
+        ensure_remote(remote)
+        follow_published_branch(remote, branch)
+    with tempfile.TemporaryDirectory(prefix="publish-") as scratch:
+        output = Path(scratch) / "site"
+        try:
+            build_and_check(output, siteurl)
+        except Exit as failed:
+            raise Exit(f"{failed.message}\n{NOT_PUBLISHED}", code=1) from None
+        if dry_run:
+            print(f"Dry run: the site for {siteurl} built and passed every check; "
+                  "nothing was committed or pushed.")
+            return
+        message = publish_message(source, force and bool(uncommitted_source_changes()))
+        previous = commit_site(output, remote, branch, message, cname)
+    if previous is UNCHANGED:
+        print(f"The live site is already up to date with {siteurl}: nothing to publish.")
+        return
+    push_site(remote, branch, previous)
+    print(f"Published {siteurl} ({branch} on {remote}); "
+          "GitHub Pages shows it within a minute or two.")
+
+
+def git(*args, check=True):
+    """Run git in the project; with check, a failure stops the task with git's message."""
+    result = subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True)
+    if check and result.returncode != 0:
+        raise Exit(f"git {' '.join(args)} failed:\n{result.stderr.strip()}\n{NOT_PUBLISHED}",
+                   code=1)
+    return result
+
+
+def source_commit():
+    """The branch name and commit being published; the project must be in git."""
+    if git("rev-parse", "--verify", "--quiet", "HEAD", check=False).returncode != 0:
+        raise Exit("Nothing was published: this folder is not a git repository with a "
+                   "commit yet. Publishing sends what is committed, so commit the site first.",
+                   code=1)
+    branch = git("rev-parse", "--abbrev-ref", "HEAD").stdout.strip()
+    return branch, git("rev-parse", "HEAD").stdout.strip()
+
+
+def uncommitted_source_changes():
+    """`git status` lines for the site's files that differ from the last commit."""
+    status = git("status", "--porcelain", "--untracked-files=all", "--",
+                 *CONFIG["published_sources"])
+    return status.stdout.splitlines()
+
+
+def refuse_uncommitted_changes(force, dry_run):
+    """What goes live must be in git: stop on uncommitted changes unless forced."""
+    changes = uncommitted_source_changes()
+    if not changes:
+        return
+    listing = "\n".join(f"  {line}" for line in changes)
+    if force or dry_run:
+        print(f"Going on with uncommitted changes:\n{listing}", file=sys.stderr)
+        return
+    raise Exit(
+        f"Nothing was published: these files have changes that are not committed:\n"
+        f"{listing}\n"
+        "Commit them first (git add, then git commit), so that what is live is kept in "
+        "git. To publish them anyway, run publish with --force.", code=1)
+
+
+def refuse_placeholder_address(siteurl):
+    """Domains ending .example, .invalid, .test or .localhost can never be live
+    (RFC 2606): publishing for one would break every absolute link."""
+    host = urlparse(siteurl).hostname or ""
+    if host.rsplit(".", 1)[-1] in {"example", "invalid", "test", "localhost"}:
+        raise Exit(f"Nothing was published: the site's address is still the placeholder "
+                   f"{siteurl}. Set PUBLIC_SITEURL in publishconf.py (or the SITEURL "
+                   "environment variable) to the real address: README.md, Publishing.",
+                   code=1)
+
+
+def ensure_remote(remote):
+    if git("remote", "get-url", remote, check=False).returncode != 0:
+        raise Exit(f"Nothing was published: there is no git remote named {remote!r}. "
+                   "`git remote -v` lists the remotes; add GitHub's with "
+                   "`git remote add origin ADDRESS`.", code=1)
+
+
+def follow_published_branch(remote, branch):
+    """Fetch the remote's published branch, so the new commit goes on top of what
+    is live (ghp-import starts from REMOTE/BRANCH when that exists). Also proves
+    the remote is reachable before a minute is spent building."""
+    heads = git("ls-remote", "--heads", remote, branch, check=False)
+    if heads.returncode != 0:
+        raise Exit(f"Could not reach the remote {remote!r}:\n{heads.stderr.strip()}\n"
+                   f"Check the internet connection and try again. {NOT_PUBLISHED}", code=1)
+    tracking = f"refs/remotes/{remote}/{branch}"
+    if heads.stdout.strip():
+        git("fetch", "--quiet", remote, f"+refs/heads/{branch}:{tracking}")
+    else:  # first publish, or the branch was deleted on the remote
+        git("update-ref", "-d", tracking, check=False)
+
+
+def build_and_check(output, siteurl, verbose=False):
+    """The strict production build into `output` and every check: links and
+    valid HTML on it; the browser checks and Lighthouse on a development build
+    of the same sources, whose relative links can be served here. check and
+    publish both run this, so a check added in run_checks guards both."""
+    with tempfile.TemporaryDirectory() as scratch:
+        development = Path(scratch) / "development"
+        for settings, built, address, in_browser in [
+                (CONFIG["settings_publish"], output, siteurl, False),
+                (CONFIG["settings_base"], development, "", True)]:
+            if not pelican_run(settings, built, verbose, fatal=True):
+                raise Exit(f"The build with {settings.name} failed: nothing was checked "
+                           "further. To see Pelican's own messages, add --verbose.", code=1)
+            run_checks(built, address, in_browser)
+
+
+def publish_message(source, with_uncommitted_changes):
+    branch, commit = source
+    now = datetime.datetime.now(datetime.UTC)
+    extra = " with uncommitted changes (--force)" if with_uncommitted_changes else ""
+    return (f"Publish the site, {now:%Y-%m-%d %H:%M} UTC, from {branch} {commit[:12]}{extra}\n\n"
+            f"Source commit: {commit}")
+
+
+def branch_tip(branch):
+    result = git("rev-parse", "--verify", "--quiet", f"refs/heads/{branch}", check=False)
+    return result.stdout.strip() or None
+
+
+def commit_site(output, remote, branch, message, cname):
+    """Commit the built site as the new tip of `branch` (.nojekyll, CNAME when
+    set), on top of REMOTE/BRANCH when that exists; the checked-out branch and
+    the working tree are not touched. Returns the branch's previous tip (None
+    if it is new) to restore if the push fails, or UNCHANGED when the built
+    site is exactly what is live already."""
+    previous = branch_tip(branch)
+    base = git("rev-parse", "--verify", "--quiet", f"refs/remotes/{remote}/{branch}",
+               check=False).stdout.strip() or previous
+    command = [sys.executable, "-m", "ghp_import", "--no-jekyll", "--remote", remote,
+               "--branch", branch, "--message", message, str(output)]
+    if cname:
+        command[3:3] = ["--cname", cname]
+    result = subprocess.run(command, cwd=ROOT, env=committer_env(),
+                            capture_output=True, text=True)
+    committed = branch_tip(branch)
+    # ghp-import exits 0 even when git fast-import failed: check the branch moved.
+    if result.returncode != 0 or committed in (None, previous, base):
+        restore_branch(branch, previous)
+        raise Exit(f"Could not commit the site to {branch}:\n"
+                   f"{(result.stderr + result.stdout).strip()}\n{NOT_PUBLISHED}", code=1)
+    if base and same_tree(committed, base):
+        git("update-ref", f"refs/heads/{branch}", base)  # what is live, no empty commit
+        return UNCHANGED
+    return previous
+
+
+def same_tree(commit, other):
+    return git("rev-parse", f"{commit}^{{tree}}").stdout == git(
+        "rev-parse", f"{other}^{{tree}}").stdout
+
+
+def committer_env():
+    """ghp-import signs its commit with git's user.name/email; on a machine
+    without them, a plain name rather than an empty one git would refuse."""
+    env = dict(os.environ)
+    for key, setting, fallback in [("GIT_COMMITTER_NAME", "user.name", "Site publisher"),
+                                   ("GIT_COMMITTER_EMAIL", "user.email", "publish@localhost")]:
+        if not env.get(key) and not git("config", setting, check=False).stdout.strip():
+            env[key] = fallback
+    return env
+
+
+def push_site(remote, branch, previous):
+    """Push the new commit; if that fails, put the local branch back as it was so
+    it always matches what is live, and the next publish starts clean."""
+    pushed = subprocess.run(["git", "push", "--quiet", remote,
+                             f"refs/heads/{branch}:refs/heads/{branch}"], cwd=ROOT)
+    if pushed.returncode != 0:
+        restore_branch(branch, previous)
+        raise Exit(f"\nThe push to {remote!r} failed (git's message is above): the remote "
+                   f"is unreachable or refused it. The local {branch} branch was put back "
+                   f"as it was. {NOT_PUBLISHED} Run publish again once the remote is back.",
+                   code=1)
+
+
+def restore_branch(branch, previous):
+    if previous:
+        git("update-ref", f"refs/heads/{branch}", previous)
+    else:
+        git("update-ref", "-d", f"refs/heads/{branch}", check=False)
+
+
+def production_setting(name, default=""):
+    """A setting of publishconf.py (which reads the environment)."""
+    sys.path.insert(0, str(ROOT))
+    import publishconf
+
+    return getattr(publishconf, name, default)

@@ -1,0 +1,3 @@
+from .root_links import register
+
+__all__ = ["register"]

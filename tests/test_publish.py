@@ -1,0 +1,318 @@
+"""`./dev publish` against a real local bare git repository as the remote:
+what reaches gh-pages, and that every failure leaves it exactly as it was."""
+
+import datetime
+import shutil
+import subprocess
+
+import pytest
+
+from conftest import ROOT, run_task
+
+IDENTITY = {"GIT_AUTHOR_NAME": "Test Coach", "GIT_AUTHOR_EMAIL": "coach@test.invalid",
+            "GIT_COMMITTER_NAME": "Test Coach", "GIT_COMMITTER_EMAIL": "coach@test.invalid"}
+
+NEW_POST = """Title: Why stretching isn't working
+Date: 2026-11-26 09:00
+Category: Running
+Summary: When stretching your hamstrings does nothing.
+
+Sometimes a muscle is long and weak, not short.
+"""
+
+
+def git(repo, *args):
+    result = subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def tip(repo, ref):
+    """The commit `ref` points to in `repo`, or None when it does not exist."""
+    result = subprocess.run(["git", "rev-parse", "--verify", "--quiet", ref], cwd=repo,
+                            capture_output=True, text=True)
+    return result.stdout.strip() or None
+
+
+def files_in(repo, ref):
+    return set(git(repo, "ls-tree", "-r", "--name-only", ref).splitlines())
+
+
+def commit_all(repo, message):
+    git(repo, "add", "--all")
+    git(repo, "commit", "--quiet", "-m", message)
+
+
+@pytest.fixture
+def remote(tmp_path):
+    """An empty bare repository standing in for GitHub."""
+    bare = tmp_path / "remote.git"
+    git(tmp_path, "init", "--quiet", "--bare", str(bare))
+    return bare
+
+
+@pytest.fixture
+def repo(project, remote, monkeypatch):
+    """The project copy as a git repository on `main`, with `remote` as origin,
+    a custom domain set, and a git identity that needs no global config.
+
+    These tests are about what reaches gh-pages, so they publish as on a laptop
+    without the browser tools, where the HTML, browser and Lighthouse checks
+    skip (each takes a minute); test_publish_runs_every_quality_check runs them."""
+    for key, value in IDENTITY.items():
+        monkeypatch.setenv(key, value)
+    monkeypatch.delenv("CI", raising=False)
+    (project / "node_modules").unlink(missing_ok=True)
+    monkeypatch.setenv("SITEURL", "https://blog.example.com")
+    monkeypatch.setenv("CNAME", "blog.example.com")
+    shutil.copy2(ROOT / ".gitignore", project / ".gitignore")
+    git(project, "init", "--quiet", "--initial-branch", "main")
+    commit_all(project, "The site")
+    git(project, "remote", "add", "origin", str(remote))
+    return project
+
+
+def publish(repo, *flags):
+    return run_task(repo, "publish", *flags)
+
+
+def assert_published(result):
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_publish_commits_the_site_with_nojekyll_and_cname(repo, remote):
+    source = tip(repo, "HEAD")
+
+    assert_published(publish(repo))
+
+    published = files_in(remote, "gh-pages")
+    assert {"index.html", ".nojekyll", "CNAME", "cant-fire-my-glutes/index.html",
+            "feeds/all.atom.xml"} <= published
+    assert git(remote, "show", "gh-pages:CNAME") == "blog.example.com"
+    message = git(remote, "log", "-1", "--format=%B", "gh-pages")
+    assert source in message
+    assert f"{datetime.datetime.now(datetime.UTC):%Y-%m-%d}" in message
+    # The coach's branch and files are untouched; local gh-pages matches the live one.
+    assert tip(repo, "HEAD") == source
+    assert git(repo, "rev-parse", "--abbrev-ref", "HEAD") == "main"
+    assert git(repo, "status", "--porcelain", "--untracked-files=all") == ""
+    assert tip(repo, "gh-pages") == tip(remote, "gh-pages")
+
+
+def test_no_cname_file_without_a_custom_domain(repo, remote, monkeypatch):
+    monkeypatch.setenv("CNAME", "")
+
+    assert_published(publish(repo))
+
+    assert "CNAME" not in files_in(remote, "gh-pages")
+    assert ".nojekyll" in files_in(remote, "gh-pages")
+
+
+def test_a_new_post_adds_one_commit_with_the_post(repo, remote):
+    assert_published(publish(repo))
+    first = tip(remote, "gh-pages")
+    (repo / "content/articles/why-stretching-isnt-working.md").write_text(NEW_POST)
+    commit_all(repo, "New post")
+
+    assert_published(publish(repo))
+
+    assert git(remote, "rev-list", "--count", "gh-pages") == "2"
+    assert tip(remote, "gh-pages^") == first
+    assert "why-stretching-isnt-working/index.html" in files_in(remote, "gh-pages")
+    assert "why-stretching-isnt-working/index.html" not in files_in(remote, first)
+    assert git(repo, "status", "--porcelain", "--untracked-files=all") == ""
+
+
+BROKEN_POSTS = {
+    # A link to a post that does not exist: the strict build stops.
+    "broken build": ("Title: Broken\nDate: 2026-11-26\n\n"
+                     "See [my other post]({filename}no-such-post.md).\n",
+                     "broken.md"),
+    # The build passes, the internal link check does not.
+    "broken internal link": ("Title: Broken\nDate: 2026-11-26\n\n"
+                             '<p><a href="/no-such-page/">a page</a></p>\n',
+                             "no-such-page"),
+}
+
+
+@pytest.mark.parametrize("post, cause", BROKEN_POSTS.values(), ids=BROKEN_POSTS.keys())
+def test_a_broken_post_changes_nothing_on_gh_pages(repo, remote, post, cause):
+    assert_published(publish(repo))
+    live, source = tip(remote, "gh-pages"), tip(repo, "HEAD")
+    (repo / "content/articles/broken.md").write_text(post)
+    commit_all(repo, "A broken post")
+
+    result = publish(repo)
+
+    assert result.returncode != 0
+    assert cause in result.stderr + result.stdout
+    assert "Nothing was published" in result.stderr
+    assert tip(remote, "gh-pages") == live
+    assert tip(repo, "gh-pages") == live
+    assert tip(repo, "HEAD") != source  # the coach's commit is kept
+    assert git(repo, "status", "--porcelain", "--untracked-files=all") == ""
+
+
+def test_uncommitted_changes_are_refused_unless_forced(repo, remote):
+    (repo / "content/articles/why-stretching-isnt-working.md").write_text(NEW_POST)
+
+    refused = publish(repo)
+
+    assert refused.returncode != 0
+    assert "content/articles/why-stretching-isnt-working.md" in refused.stderr
+    assert "--force" in refused.stderr
+    assert tip(remote, "gh-pages") is None and tip(repo, "gh-pages") is None
+
+    assert_published(publish(repo, "--force"))
+    assert "why-stretching-isnt-working/index.html" in files_in(remote, "gh-pages")
+    assert "uncommitted" in git(remote, "log", "-1", "--format=%B", "gh-pages")
+
+
+def test_dry_run_builds_and_checks_but_commits_nothing(repo, remote):
+    result = publish(repo, "--dry-run")
+
+    assert_published(result)
+    assert "passed every check" in result.stdout
+    assert tip(repo, "gh-pages") is None
+    assert tip(remote, "gh-pages") is None
+
+
+def test_dry_run_still_fails_on_a_broken_post(repo, remote):
+    (repo / "content/articles/broken.md").write_text(BROKEN_POSTS["broken build"][0])
+
+    result = publish(repo, "--dry-run")
+
+    assert result.returncode != 0
+    assert "broken.md" in result.stderr + result.stdout
+
+
+def test_options_choose_the_remote_and_the_branch(repo, tmp_path):
+    other = tmp_path / "other.git"
+    git(tmp_path, "init", "--quiet", "--bare", str(other))
+    git(repo, "remote", "add", "mirror", str(other))
+
+    assert_published(publish(repo, "--remote", "mirror", "--branch", "site"))
+
+    assert "index.html" in files_in(other, "site")
+    assert tip(repo, "site") == tip(other, "site")
+
+
+def test_a_refused_push_keeps_gh_pages_and_the_next_publish_succeeds(repo, remote):
+    assert_published(publish(repo))
+    live = tip(remote, "gh-pages")
+    hook = remote / "hooks" / "pre-receive"
+    hook.write_text("#!/bin/sh\necho 'the remote says no' >&2\nexit 1\n")
+    hook.chmod(0o755)
+    (repo / "content/articles/why-stretching-isnt-working.md").write_text(NEW_POST)
+    commit_all(repo, "New post")
+
+    refused = publish(repo)
+
+    assert refused.returncode != 0
+    assert "the remote says no" in refused.stderr
+    assert "The push to 'origin' failed" in refused.stderr
+    assert tip(remote, "gh-pages") == live
+    assert tip(repo, "gh-pages") == live  # local gh-pages put back: it matches what is live
+
+    hook.unlink()
+    assert_published(publish(repo))
+    assert tip(remote, "gh-pages^") == live
+    assert "why-stretching-isnt-working/index.html" in files_in(remote, "gh-pages")
+
+
+def test_an_unreachable_remote_fails_clearly_and_publishing_resumes(repo, remote):
+    assert_published(publish(repo))
+    live = tip(remote, "gh-pages")
+    (repo / "content/articles/why-stretching-isnt-working.md").write_text(NEW_POST)
+    commit_all(repo, "New post")
+    away = remote.with_name("away.git")
+    remote.rename(away)
+
+    unreachable = publish(repo)
+
+    assert unreachable.returncode != 0
+    assert "Could not reach the remote 'origin'" in unreachable.stderr
+    assert tip(repo, "gh-pages") == live
+
+    away.rename(remote)
+    assert_published(publish(repo))
+    assert tip(remote, "gh-pages^") == live
+
+
+def test_a_fresh_clone_publishes_on_top_of_the_live_history(repo, remote, tmp_path):
+    """Publishing from a second laptop: its first publish builds on what is live
+    instead of being refused for starting a new history."""
+    assert_published(publish(repo))
+    git(repo, "push", "--quiet", "origin", "main")
+    live = tip(remote, "gh-pages")
+    laptop = tmp_path / "laptop"
+    git(tmp_path, "clone", "--quiet", "--branch", "main", str(remote), str(laptop))
+    (laptop / "content/articles/why-stretching-isnt-working.md").write_text(NEW_POST)
+    commit_all(laptop, "New post, written on the laptop")
+
+    assert_published(publish(laptop))
+
+    assert tip(remote, "gh-pages^") == live
+
+
+def test_publish_outside_git_says_what_to_do(project):
+    result = run_task(project, "publish")
+
+    assert result.returncode != 0
+    assert "not a git repository" in result.stderr
+
+
+def test_the_placeholder_address_is_never_published(repo, remote, monkeypatch):
+    monkeypatch.delenv("SITEURL")  # publishconf.py's own, still the placeholder
+
+    result = publish(repo)
+
+    assert result.returncode != 0
+    assert "PUBLIC_SITEURL" in result.stderr
+    assert tip(remote, "gh-pages") is None
+    assert_published(publish(repo, "--dry-run"))  # checking it is fine
+
+
+def test_publishing_an_unchanged_site_adds_no_commit(repo, remote):
+    assert_published(publish(repo))
+    live = tip(remote, "gh-pages")
+
+    again = publish(repo)
+
+    assert_published(again)
+    assert "already up to date" in again.stdout
+    assert tip(remote, "gh-pages") == live and tip(repo, "gh-pages") == live
+
+
+def test_publish_works_on_a_machine_without_a_git_identity(repo, remote, tmp_path,
+                                                           monkeypatch):
+    for key in IDENTITY:
+        monkeypatch.delenv(key)
+    monkeypatch.setenv("HOME", str(tmp_path))  # no ~/.gitconfig
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+
+    assert_published(publish(repo))
+
+    assert git(remote, "log", "-1", "--format=%cn <%ce>", "gh-pages") == \
+        "Site publisher <publish@localhost>"
+
+
+def test_publish_runs_every_quality_check_and_a_failing_one_stops_it(repo, remote,
+                                                                     monkeypatch):
+    """Publish runs the browser checks too: a post whose inline script the
+    Content-Security-Policy blocks never reaches gh-pages."""
+    (repo / "node_modules").symlink_to(ROOT / "node_modules")
+    monkeypatch.setenv("CI", "true")  # every check must run, none may skip
+    (repo / "content" / "articles" / "inline.md").write_text(
+        "Title: Inline\nSlug: inline\nDate: 2026-11-26\nCategory: Running\n\n"
+        "<script>document.title = 'ran'</script>\n\nText.\n", encoding="utf-8")
+    commit_all(repo, "A post with an inline script")
+
+    result = publish(repo)
+
+    assert result.returncode != 0
+    assert "inline/: console error: " in result.stderr
+    assert "Content Security Policy" in result.stderr
+    assert "HTML: every page is valid." in result.stdout
+    assert "Nothing was published" in result.stderr
+    assert tip(remote, "gh-pages") is None
