@@ -35,8 +35,7 @@ CONTACT_URL = "mailto:hello@example.com?subject=Arrange%20a%20chat"
 PATH = "content"
 ARTICLE_PATHS = ["articles"]
 PAGE_PATHS = ["pages"]
-STATIC_PATHS = ["images", "extra/robots.txt"]
-EXTRA_PATH_METADATA = {"extra/robots.txt": {"path": "robots.txt"}}
+STATIC_PATHS = ["images"]
 DEFAULT_PAGINATION = 10
 
 # Summaries are plain text the coach writes, shown escaped everywhere, never
@@ -68,7 +67,7 @@ MONTH_ARCHIVE_SAVE_AS = ""
 FEED_ALL_ATOM = "feeds/all.atom.xml"
 FEED_ALL_RSS = "feeds/all.rss.xml"
 CATEGORY_FEED_ATOM = "feeds/{slug}.atom.xml"
-CATEGORY_FEED_RSS = None
+CATEGORY_FEED_RSS = "feeds/{slug}.rss.xml"
 TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
@@ -80,9 +79,17 @@ THEME = "theme"
 # marks only rendered post bodies as safe.
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["content_checks", "inline_css", "page_meta", "reading_aids",
-           "pelican.plugins.neighbors", "pelican.plugins.related_posts",
-           "root_links"]  # root links (/images/x.jpg) work under a sub-path SITEURL too
+PLUGINS = [
+    "content_checks",  # every problem in plain words, with file and line
+    "inline_css",  # the stylesheet in each page's head, allowed by hash in the CSP
+    "page_meta",  # absolute_url() for canonical, Open Graph and JSON-LD
+    "reading_aids",  # reading time, table of contents
+    "pelican.plugins.neighbors",  # older/newer post (PyPI)
+    "pelican.plugins.related_posts",  # posts sharing tags (PyPI)
+    "root_links",  # links written from the root (/images/x.jpg) work under a sub-path
+    "search",  # Pagefind's index of the built site
+    "pelican.plugins.sitemap",  # sitemap.xml (PyPI)
+]
 
 # reading_aids: reading time on every post; a table of contents on posts
 # with at least this many sections (## headings).
@@ -110,6 +117,16 @@ CSP = {
     "base-uri": ["'self'"],
     "form-action": ["'self'"],
 }
+# The Search page alone also runs Pagefind's WebAssembly.
+CSP_SEARCH = {"script-src": ["'wasm-unsafe-eval'"]}
+
+# search: Pagefind indexes every build (plugins/search); the Search page queries it.
+SEARCH_INDEX = True
+
+# sitemap (pelican-sitemap): every published post, page and list, not drafts
+# or the 404 page; robots.txt (a template page) points to it.
+SITEMAP = {"format": "xml", "exclude": ["^drafts/", r"^404\.html$", r"^robots\.txt$"]}
+TEMPLATE_PAGES = {"robots.txt": "robots.txt"}
 
 # Pages appear in the main navigation in the order of their `Order:`
 # metadata, labelled by `Nav_label:` (else their title).

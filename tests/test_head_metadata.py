@@ -76,3 +76,16 @@ def test_production_metadata_uses_the_public_address(tmp_path):
     assert head.select_one("link[rel=canonical]")["href"] == (
         "https://coach.github.io/site/cant-fire-my-glutes/")
     assert meta["og:image"] == "https://coach.github.io/site/theme/images/share.png"
+
+
+def test_the_stylesheet_is_inlined_under_8_kb_and_allowed_by_its_hash(site):
+    import base64
+    import hashlib
+
+    head = site.page("cant-fire-my-glutes/").head
+    css = head.style.string
+    assert len(css.encode()) <= 8 * 1024
+    digest = base64.b64encode(hashlib.sha256(css.encode()).digest()).decode()
+    policy = head.find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"]
+    assert f"style-src 'sha256-{digest}'" in policy and "unsafe-inline" not in policy
+    assert head.select("link[rel=stylesheet]") == []

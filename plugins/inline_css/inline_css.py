@@ -5,11 +5,14 @@ Adds to every template's context:
   the head, so a page renders with no request but the document itself;
 - CONTENT_SECURITY_POLICY: the policy for the page's CSP meta tag, built
   from the CSP setting, with the inlined stylesheet allowed by its sha256
-  hash (never 'unsafe-inline').
+  hash (never 'unsafe-inline');
+- SEARCH_CONTENT_SECURITY_POLICY: the same with CSP_SEARCH's sources added,
+  for the Search page alone (Pagefind runs WebAssembly).
 
 Settings read (defaults):
 - INLINE_CSS_FILE ("css/main.css"): the stylesheet, relative to the theme's static/.
 - CSP ({"default-src": ["'self'"]}): directive -> sources; style-src gets the hash.
+- CSP_SEARCH ({}): directive -> sources added on the Search page.
 Signal: initialized (once per build, before any page is written).
 """
 
@@ -38,11 +41,14 @@ def csp_hash(text):
     return f"'sha256-{base64.b64encode(digest).decode()}'"
 
 
-def build_policy(directives, style_hash):
-    """The policy text: the directives, with the style hash added to style-src."""
+def build_policy(directives, style_hash, extra=None):
+    """The policy text: the directives, with the style hash added to style-src
+    and the sources of `extra` to their directives."""
     directives = {name: list(sources) for name, sources in directives.items()}
     directives.setdefault("style-src", [])
     directives["style-src"].append(style_hash)
+    for name, sources in (extra or {}).items():
+        directives.setdefault(name, []).extend(sources)
     return "; ".join(f"{name} {' '.join(sources)}" for name, sources in directives.items())
 
 
@@ -53,8 +59,10 @@ def add_inline_css(pelican):
     with open(path, encoding="utf-8") as stylesheet:
         css = minify_css(stylesheet.read())
     settings["INLINE_CSS"] = Markup(css)  # our own file: trusted, printed as it is
-    settings["CONTENT_SECURITY_POLICY"] = build_policy(settings.get("CSP", DEFAULT_CSP),
-                                                       csp_hash(css))
+    policy, style = settings.get("CSP", DEFAULT_CSP), csp_hash(css)
+    settings["CONTENT_SECURITY_POLICY"] = build_policy(policy, style)
+    settings["SEARCH_CONTENT_SECURITY_POLICY"] = build_policy(
+        policy, style, settings.get("CSP_SEARCH", {}))
 
 
 def register():

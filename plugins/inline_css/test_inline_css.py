@@ -17,3 +17,9 @@ def test_the_policy_adds_the_style_hash_and_never_unsafe_inline():
     policy = build_policy({"default-src": ["'self'"], "img-src": ["'self'", "data:"]},
                           "'sha256-x'")
     assert policy == "default-src 'self'; img-src 'self' data:; style-src 'sha256-x'"
+
+
+def test_the_search_page_policy_adds_its_sources_to_the_same_directives():
+    policy = build_policy({"script-src": ["'self'"]}, "'sha256-x'",
+                          {"script-src": ["'wasm-unsafe-eval'"]})
+    assert policy == "script-src 'self' 'wasm-unsafe-eval'; style-src 'sha256-x'"
