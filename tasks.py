@@ -359,7 +359,6 @@ def videos(c):
 # it. Nothing reaches gh-pages unless the build and the checks passed, and a
 # failed push puts the local gh-pages back where it was.
 
-UNCHANGED = "unchanged"  # commit_site's answer when the site is as live already
 NOT_PUBLISHED = "Nothing was published: the live site and the gh-pages branch are as they were."
 
 
@@ -389,9 +388,6 @@ def publish(c, remote=CONFIG["publish_remote"], branch=CONFIG["publish_branch"],
             return
         message = publish_message(source, force and bool(uncommitted_source_changes()))
         previous = commit_site(output, remote, branch, message, cname)
-    if previous is UNCHANGED:
-        print(f"The live site is already up to date with {siteurl}: nothing to publish.")
-        return
     push_site(remote, branch, previous)
     print(f"Published {siteurl} ({branch} on {remote}); "
           "GitHub Pages shows it within a minute or two.")
@@ -505,8 +501,8 @@ def commit_site(output, remote, branch, message, cname):
     """Commit the built site as the new tip of `branch` (.nojekyll, CNAME when
     set), on top of REMOTE/BRANCH when that exists; the checked-out branch and
     the working tree are not touched. Returns the branch's previous tip (None
-    if it is new) to restore if the push fails, or UNCHANGED when the built
-    site is exactly what is live already."""
+    if it is new) to restore if the push fails. (Every publish commits: the
+    search index and the sitemap's dates differ from build to build.)"""
     previous = branch_tip(branch)
     base = git("rev-parse", "--verify", "--quiet", f"refs/remotes/{remote}/{branch}",
                check=False).stdout.strip() or previous
@@ -522,15 +518,7 @@ def commit_site(output, remote, branch, message, cname):
         restore_branch(branch, previous)
         raise Exit(f"Could not commit the site to {branch}:\n"
                    f"{(result.stderr + result.stdout).strip()}\n{NOT_PUBLISHED}", code=1)
-    if base and same_tree(committed, base):
-        git("update-ref", f"refs/heads/{branch}", base)  # what is live, no empty commit
-        return UNCHANGED
     return previous
-
-
-def same_tree(commit, other):
-    return git("rev-parse", f"{commit}^{{tree}}").stdout == git(
-        "rev-parse", f"{other}^{{tree}}").stdout
 
 
 def committer_env():

@@ -69,7 +69,8 @@ def test_every_page_links_the_home_page_and_the_pages_in_its_navigation(site):
     for path in ["", GLUTE_POST, "about/", "tags/", "category/running/"]:
         nav = site.page(path).select_one("nav[aria-label='Main']")
         labels = [a.get_text() for a in nav.select("a")]
-        assert labels == ["Posts", "Videos", "About", "Online assessment", "Contact"], path
+        assert labels == ["Posts", "Videos", "About", "Online assessment", "Contact",
+                          "Search"], path
 
 
 def test_the_home_page_lists_the_glute_post_with_its_summary(site):
