@@ -78,6 +78,17 @@ def copy_project(folder):
     return copy
 
 
+def build_with_posts(folder, posts, settings="pelicanconf.py", env=None):
+    """A strict build of a copy of the project with `posts` ({file name: text})
+    added to its articles; fails the test if the build fails."""
+    copy = copy_project(folder)
+    for name, text in posts.items():
+        (copy / "content" / "articles" / name).write_text(text, encoding="utf-8")
+    build = run_pelican(copy, copy / "output", settings, env)
+    assert build.returncode == 0, build.log
+    return build
+
+
 @pytest.fixture
 def project(tmp_path):
     """A copy of the project in a temporary folder, to change content freely."""

@@ -3,7 +3,7 @@ video, a table of contents on long posts, related posts and older/newer."""
 
 import pytest
 
-from conftest import copy_project, run_pelican
+from conftest import build_with_posts
 
 SECTIONS = "\n\n".join(f"## Step {n}\n\n" + "Breathe and move. " * 60 for n in range(1, 4))
 POSTS = {
@@ -15,12 +15,7 @@ POSTS = {
 
 @pytest.fixture(scope="module")
 def extras_site(tmp_path_factory):
-    project = copy_project(tmp_path_factory.mktemp("extras"))
-    for name, text in POSTS.items():
-        (project / "content" / "articles" / name).write_text(text, encoding="utf-8")
-    build = run_pelican(project, project / "output")
-    assert build.returncode == 0, build.log
-    return build
+    return build_with_posts(tmp_path_factory.mktemp("extras"), POSTS)
 
 
 def meta_line(page):

@@ -5,7 +5,7 @@ import xml.etree.ElementTree as ElementTree
 import feedparser
 import pytest
 
-from conftest import copy_project, run_pelican
+from conftest import build_with_posts
 
 FEEDS = ["all.atom.xml", "all.rss.xml", "running.atom.xml", "running.rss.xml"]
 SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
@@ -14,13 +14,9 @@ SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 @pytest.fixture(scope="module")
 def production(tmp_path_factory):
     """The production build, with a draft beside the real content."""
-    project = copy_project(tmp_path_factory.mktemp("production"))
-    (project / "content" / "articles" / "draft.md").write_text(
-        "Title: Not yet\nDate: 2026-11-01\nCategory: Running\nStatus: draft\n\nSoon.\n")
-    build = run_pelican(project, project / "output", "publishconf.py",
-                        env={"SITEURL": "https://coach.github.io/site"})
-    assert build.returncode == 0, build.log
-    return build
+    draft = "Title: Not yet\nDate: 2026-11-01\nCategory: Running\nStatus: draft\n\nSoon.\n"
+    return build_with_posts(tmp_path_factory.mktemp("production"), {"draft.md": draft},
+                            "publishconf.py", {"SITEURL": "https://coach.github.io/site"})
 
 
 @pytest.mark.parametrize("name", FEEDS)

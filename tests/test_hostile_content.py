@@ -6,7 +6,7 @@ import json
 import feedparser
 import pytest
 
-from conftest import copy_project, run_pelican
+from conftest import build_with_posts
 
 HOSTILE = "</script><script>window.pwned=1</script> <b>Hüfte</b> & \"Knie\" 'too' <"
 POST = f"""Title: {HOSTILE}
@@ -22,11 +22,7 @@ A [link that runs code](javascript:window.pwned=3) and text.
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory):
-    project = copy_project(tmp_path_factory.mktemp("hostile"))
-    (project / "content" / "articles" / "hostile.md").write_text(POST, encoding="utf-8")
-    build = run_pelican(project, project / "output")
-    assert build.returncode == 0, build.log
-    return build
+    return build_with_posts(tmp_path_factory.mktemp("hostile"), {"hostile.md": POST})
 
 
 def test_the_title_summary_tags_and_category_show_as_text_on_the_post(hostile_site):

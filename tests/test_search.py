@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from conftest import copy_project, run_pelican
+from conftest import build_with_posts
 
 MORE_POSTS = {
     "yoga-glutes.md": "Title: Yoga for lazy glutes\nDate: 2026-10-01\nCategory: Yoga\n"
@@ -21,12 +21,7 @@ MORE_POSTS = {
 
 @pytest.fixture(scope="module")
 def search_site(tmp_path_factory):
-    project = copy_project(tmp_path_factory.mktemp("search"))
-    for name, text in MORE_POSTS.items():
-        (project / "content" / "articles" / name).write_text(text, encoding="utf-8")
-    build = run_pelican(project, project / "output")
-    assert build.returncode == 0, build.log
-    return build
+    return build_with_posts(tmp_path_factory.mktemp("search"), MORE_POSTS)
 
 
 def indexed_pages(output):
