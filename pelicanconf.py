@@ -86,6 +86,7 @@ PLUGINS = [
     "reading_aids",  # reading time, table of contents
     "pelican.plugins.neighbors",  # older/newer post (PyPI)
     "pelican.plugins.related_posts",  # posts sharing tags (PyPI)
+    "images",  # photos: WebP at several widths, width/height, lazy loading
     "root_links",  # links written from the root (/images/x.jpg) work under a sub-path
     "search",  # Pagefind's index of the built site
     "pelican.plugins.sitemap",  # sitemap.xml (PyPI)
@@ -119,6 +120,13 @@ CSP = {
 }
 # The Search page alone also runs Pagefind's WebAssembly.
 CSP_SEARCH = {"script-src": ["'wasm-unsafe-eval'"]}
+
+# images: the widths (px) of WebP made of each photo, the widest published
+# (wider originals are resized; content/ keeps them), and the column's width.
+IMAGE_WIDTHS = [480, 960, 1600]
+IMAGE_MAX_WIDTH = 2000
+IMAGE_QUALITY = 80
+IMAGE_SIZES = "(min-width: 42rem) 40rem, 100vw"
 
 # search: Pagefind indexes every build (plugins/search); the Search page queries it.
 SEARCH_INDEX = True

@@ -43,6 +43,11 @@ BAD_POSTS = {
         'content/articles/typo.md, line 3\n  The category "Runing" looks like "Running", '
         'which other posts use.\n  Fix: Write "Category: Running"',
     ),
+    "a malformed video address": (
+        "bad-video.md", f"Title: Hips\n{HEADER}\nhttps://www.youtube.com/watch?v=abc123\n",
+        "content/articles/bad-video.md, line 5: the YouTube address "
+        "https://www.youtube.com/watch?v=abc123 has “abc123”, and a video id is 11 letters",
+    ),
     "a category in other letter case": (
         "case.md", "Title: Hips\nDate: 2026-12-01\nCategory: running\n\nBody.\n",
         'content/articles/case.md, line 3\n  The category "running" looks like "Running"',

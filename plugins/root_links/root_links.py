@@ -6,8 +6,10 @@ Adds: in every post and page, an `href`, `src` or `poster` that starts with a
 single `/` is prefixed with SITEURL, as the theme prefixes its own links.
 Without this a link written `/about/` would leave the site's sub-path.
 
-Settings read: SITEURL (default ""). Only an absolute SITEURL (production,
-publishconf.py) changes anything: the development build serves from the root.
+Settings read: SITEURL (default ""), RELATIVE_URLS (default False). Only a
+build with absolute links (production, publishconf.py) changes anything: the
+development build links relatively and serves from the root, where its
+SITEURL (the preview's address, for feeds) must not leak into pages.
 Signal: content_object_init (each post and page, before anything reads it).
 """
 
@@ -35,6 +37,8 @@ def prefix_root_links(html, siteurl):
 
 def rewrite_content(content):
     siteurl = content.settings.get("SITEURL", "")
+    if content.settings.get("RELATIVE_URLS", False):
+        return
     if content._content:
         content._content = prefix_root_links(content._content, siteurl)
 
