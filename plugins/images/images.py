@@ -9,15 +9,17 @@ A photo wider than IMAGE_MAX_WIDTH is published resized to it; the original
 in content/ is never changed. Encoded files are cached between builds.
 
 Problems, with the post's file and line: an image without alt text, an
-image file that does not exist, an image from another site.
+image file that does not exist, an image from another site. Images outside
+STATIC_PATHS (the theme's own, say) and drawings Pillow does not read (SVG)
+are left as they are.
 
 Pelican's own copy of the original (STATIC_PATHS) is replaced in the output
 by the web-sized version. Video posters (plugins/videos) are left alone.
 
 Settings read (defaults): IMAGE_WIDTHS ([480, 960, 1600]), IMAGE_MAX_WIDTH
 (2000), IMAGE_QUALITY (80), IMAGE_SIZES ("(min-width: 42rem) 40rem, 100vw"),
-IMAGE_CACHE_PATH (CACHE_PATH/images), and PATH, OUTPUT_PATH, SITEURL,
-RELATIVE_URLS.
+IMAGE_CACHE_PATH (CACHE_PATH/images), and PATH, STATIC_PATHS, OUTPUT_PATH,
+SITEURL, RELATIVE_URLS.
 Signals: initialized (settings), content_object_init (rewrite each post's
 images and plan their files), finalized (write the files into the output).
 """
@@ -114,6 +116,7 @@ class Images:
         settings = pelican.settings
         self.__init__()
         self.content_path = settings["PATH"]
+        self.static_dirs = tuple(path.rstrip("/") + "/" for path in settings["STATIC_PATHS"])
         self.widths = settings.get("IMAGE_WIDTHS", [480, 960, 1600])
         self.max_width = settings.get("IMAGE_MAX_WIDTH", 2000)
         self.quality = settings.get("IMAGE_QUALITY", 80)
@@ -145,18 +148,22 @@ class Images:
                             "tell it about every reader.",
                             "Save the photo in content/images/ and write images/NAME.jpg.")
             return tag
+        if not relative.startswith(self.static_dirs):
+            return tag  # the theme's own files (theme/...) and others: not photos
         if not attrs.get("alt", "").strip():
             self.report(content, src, f"The image {src} has no alt text.",
                         "Describe the photo for readers who cannot see it: "
                         "![What the photo shows](images/...).")
         source = os.path.join(self.content_path, relative)
+        if not os.path.isfile(source):
+            self.report(content, src, f"The image {src} does not exist (looked for "
+                        f"content/{relative}).", "Check the file name in content/images/.")
+            return tag
         try:
             with Image.open(source) as image:
                 size = image.size
         except OSError:
-            self.report(content, src, f"The image {src} does not exist (looked for "
-                        f"content/{relative}).", "Check the file name in content/images/.")
-            return tag
+            return tag  # a drawing (SVG) or another format: published as it is
         count["seen"] += 1
         return self.picture(attrs, relative, source, size, lazy=count["seen"] > 1)
 
