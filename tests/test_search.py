@@ -97,3 +97,12 @@ def test_without_javascript_the_page_says_so_and_offers_the_archives(search_site
     message = search_site.page("search/").select_one(".search-no-script")
     assert "needs JavaScript" in message.get_text()
     assert [a["href"] for a in message.select("a")] == ["../archives/", "../categories/"]
+
+
+def test_a_site_with_no_published_post_indexes_no_page(project, tmp_path):
+    from conftest import run_pelican
+
+    (project / "content" / "articles" / "cant-fire-my-glutes.md").unlink()
+    build = run_pelican(project, tmp_path / "out")
+    assert build.returncode == 0, build.log
+    assert not (build.output / "pagefind").exists()

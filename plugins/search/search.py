@@ -9,9 +9,13 @@ lists and drafts stay out. Category and tag are Pagefind filters.
 Pagefind runs from the pinned `pagefind` and `pagefind-bin` packages (its
 binary ships inside the PyPI wheel; nothing is downloaded at build time).
 
-Settings read (defaults): SEARCH_INDEX (True; False skips indexing, as the
-build benchmark's bare Pelican does not index).
-Signal: finalized (every page written).
+With no published post yet, nothing is indexed: without any
+data-pagefind-body Pagefind would index every page whole, and it cannot
+write an empty index. The Search page then says search could not load.
+
+Settings read (defaults): SEARCH_INDEX (True; False skips indexing).
+Signals: article_generator_finalized (count the published posts), finalized
+(every page written: index).
 """
 
 import logging
@@ -27,8 +31,15 @@ def pagefind_command(output_path):
     return [sys.executable, "-m", "pagefind", "--site", str(output_path), "--silent"]
 
 
+published = {"posts": 0}
+
+
+def count_published_posts(generator):
+    published["posts"] = len(generator.articles)
+
+
 def index_site(pelican):
-    if not pelican.settings.get("SEARCH_INDEX", True):
+    if not pelican.settings.get("SEARCH_INDEX", True) or not published["posts"]:
         return
     result = subprocess.run(pagefind_command(pelican.output_path), capture_output=True,
                             text=True)
@@ -38,4 +49,5 @@ def index_site(pelican):
 
 
 def register():
+    signals.article_generator_finalized.connect(count_published_posts)
     signals.finalized.connect(index_site)
