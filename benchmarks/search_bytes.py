@@ -26,7 +26,7 @@ def build(folder, posts):
     if posts:
         make_site(folder, posts)
         (folder / "content" / "pages").mkdir()
-        for page in ["search.md", "about.md"]:
+        for page in ["search.md"]:
             (folder / "content" / "pages" / page).write_text(
                 (ROOT / "content" / "pages" / page).read_text(encoding="utf-8"))
         project = folder
