@@ -284,10 +284,7 @@ def check(c, verbose=False):
 
 def production_siteurl():
     """The SITEURL publishconf.py builds for (it reads the environment)."""
-    sys.path.insert(0, str(ROOT))
-    import publishconf
-
-    return publishconf.SITEURL
+    return production_setting("SITEURL")
 
 
 @task(help={"pytest_args": "extra arguments for pytest, e.g. \"-k glute -x\""})
