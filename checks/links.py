@@ -11,6 +11,8 @@ from pathlib import Path
 from urllib.parse import unquote, urldefrag, urljoin, urlparse
 
 LINK_ATTRIBUTES = {"href", "src", "poster"}
+# Responsive images name several files, each "URL WIDTHw" and comma-separated.
+SRCSET_ATTRIBUTES = {"srcset", "imagesrcset"}
 
 
 class LinksAndIds(HTMLParser):
@@ -25,8 +27,15 @@ class LinksAndIds(HTMLParser):
         for name, value in attrs:
             if name in LINK_ATTRIBUTES and value:
                 self.links.append(value)
+            elif name in SRCSET_ATTRIBUTES and value:
+                self.links.extend(srcset_urls(value))
             elif name in {"id", "name"} and value:
                 self.ids.add(value)
+
+
+def srcset_urls(srcset):
+    """The addresses of a srcset: "a-480w.webp 480w, a-960w.webp 960w" gives both."""
+    return [candidate.split()[0] for candidate in srcset.split(",") if candidate.strip()]
 
 
 def parse_page(path):

@@ -3,6 +3,7 @@ set, lazy after the first, never wider than 2,000 px, originals untouched;
 and a photo without alt text or a missing photo stops the build, named."""
 
 import hashlib
+import shutil
 
 import pytest
 from PIL import Image
@@ -77,18 +78,41 @@ def test_every_image_address_resolves(photo_site):
     assert broken_internal_links(build.output) == []
 
 
-def test_production_images_are_absolute_also_in_feeds(tmp_path):
-    project = copy_project(tmp_path)
+SUBPATH_SITEURL = "https://coach.github.io/site"
+
+
+@pytest.fixture(scope="module")
+def production_photo_site(tmp_path_factory):
+    """The same post built for GitHub project pages, under a sub-path."""
+    folder = tmp_path_factory.mktemp("production-photos")
+    project = copy_project(folder)
     photo(project / "content" / "images" / "bridge.jpg", 3000, 2000)
     photo(project / "content" / "images" / "bridge-side.jpg", 1200, 800)
     (project / "content" / "articles" / "bridge.md").write_text(POST, encoding="utf-8")
-    build = run_pelican(project, tmp_path / "out", "publishconf.py",
-                        {"SITEURL": "https://coach.github.io/site"})
+    build = run_pelican(project, folder / "out", "publishconf.py",
+                        {"SITEURL": SUBPATH_SITEURL})
     assert build.returncode == 0, build.log
+    return build
+
+
+def test_production_images_are_absolute_also_in_feeds(production_photo_site):
+    build = production_photo_site
     img = build.page("glute-bridge/").select_one(".post-body img")
-    assert img["src"] == "https://coach.github.io/site/images/bridge.jpg"
+    assert img["src"] == f"{SUBPATH_SITEURL}/images/bridge.jpg"
     feed = (build.output / "feeds" / "all.atom.xml").read_text()
-    assert "https://coach.github.io/site/images/bridge-480w.webp 480w" in feed
+    assert f"{SUBPATH_SITEURL}/images/bridge-480w.webp 480w" in feed
+
+
+def test_every_image_address_resolves_under_a_sub_path(production_photo_site, tmp_path):
+    """The link check reads each srcset too: a WebP gone missing is reported."""
+    from checks.links import broken_internal_links
+
+    build = production_photo_site
+    assert broken_internal_links(build.output, SUBPATH_SITEURL) == []
+    damaged = shutil.copytree(build.output, tmp_path / "damaged")
+    (damaged / "images" / "bridge-960w.webp").unlink()
+    problems = broken_internal_links(damaged, SUBPATH_SITEURL)
+    assert len(problems) == 1 and "bridge-960w.webp" in problems[0]
 
 
 @pytest.mark.parametrize("markdown,message", [
