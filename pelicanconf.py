@@ -4,6 +4,8 @@ publishconf.py imports everything here and overrides only what production
 changes. Site facts live here once; the theme reads them, never repeats them.
 """
 
+import os
+
 # -- The site and its author -------------------------------------------------
 SITENAME = "One Body Coach"
 SITESUBTITLE = "Movement coaching for runners and everyone who moves"
@@ -81,6 +83,7 @@ JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": T
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
     "content_checks",  # every problem in plain words, with file and line
+    "scheduled",  # a post dated in the future waits, as a draft, for its date
     "inline_css",  # the stylesheet in each page's head, allowed by hash in the CSP
     "page_meta",  # absolute_url() for canonical, Open Graph and JSON-LD
     "reading_aids",  # reading time, table of contents
@@ -139,6 +142,10 @@ TEMPLATE_PAGES = {"robots.txt": "robots.txt"}
 # Pages appear in the main navigation in the order of their `Order:`
 # metadata, labelled by `Nav_label:` (else their title).
 PAGE_ORDER_BY = "order"
+
+# scheduled: the moment the build counts as "now" (ISO 8601), so a test can
+# build the site as it will be on a later day; unset, the real time.
+SCHEDULE_NOW = os.environ.get("SCHEDULE_NOW") or None
 
 # -- Development ---------------------------------------------------------------
 RELATIVE_URLS = True

@@ -21,5 +21,9 @@ PUBLIC_CNAME = ""
 CNAME = os.environ.get("CNAME", PUBLIC_CNAME)
 
 RELATIVE_URLS = False
+# Drafts and scheduled posts are previewed in development only: the live site
+# has none, not even at an address nobody links to.
+DRAFT_SAVE_AS = ""
+DRAFT_PAGE_SAVE_AS = ""
 FEED_DOMAIN = SITEURL
 DELETE_OUTPUT_DIRECTORY = True

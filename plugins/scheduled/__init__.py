@@ -1,0 +1,3 @@
+from .scheduled import register
+
+__all__ = ["register"]
