@@ -7,11 +7,13 @@ is one), zero axe-core violations. For every article page: at most 14 KB of
 HTML, CSS and JavaScript, gzipped.
 
 Usage: python -m checks.browser OUTPUT_DIR
+       python -m checks.browser --path   (prints the browser's path)
 """
 
 import contextlib
 import functools
 import gzip
+import os
 import shutil
 import sys
 import tempfile
@@ -22,7 +24,10 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
+# The one place the browser's path is set: Debian's Chromium, or whatever the
+# CHROME_PATH environment variable names (Lighthouse reads the same variable),
+# e.g. Google Chrome on a Mac or on a GitHub runner.
+CHROMIUM = os.environ.get("CHROME_PATH") or "/usr/bin/chromium"
 CHROMIUM_FLAGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -172,6 +177,9 @@ def browser_problems(output, paths=None):
 
 
 def main(argv):
+    if argv[1:] == ["--path"]:
+        print(CHROMIUM)
+        return 0
     problems = browser_problems(argv[1])
     for problem in problems:
         print(problem, file=sys.stderr)

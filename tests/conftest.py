@@ -3,6 +3,8 @@ for fixture content, pages parsed with BeautifulSoup, a local web server and
 a real headless Chromium."""
 
 import contextlib
+import gzip
+import json
 import os
 import shutil
 import subprocess
@@ -17,7 +19,7 @@ from checks.browser import CHROMIUM, chromium, served
 
 ROOT = Path(__file__).resolve().parent.parent
 # What a copy of the project needs to build and run its tasks.
-PROJECT_PARTS = ["content", "theme", "plugins", "checks", "pelicanconf.py",
+PROJECT_PARTS = ["content", "theme", "plugins", "checks", "site_tools", "pelicanconf.py",
                  "publishconf.py", "tasks.py", "package.json", "package-lock.json"]
 
 
@@ -87,6 +89,15 @@ def build_with_posts(folder, posts, settings="pelicanconf.py", env=None):
     build = run_pelican(copy, copy / "output", settings, env)
     assert build.returncode == 0, build.log
     return build
+
+
+def indexed_pages(output):
+    """The page addresses in Pagefind's fragments (gzipped, after a signature)."""
+    urls = set()
+    for fragment in (output / "pagefind" / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(fragment.read_bytes())
+        urls.add(json.loads(data[data.index(b"{"):])["url"])
+    return urls
 
 
 @pytest.fixture

@@ -273,17 +273,19 @@ def test_the_placeholder_address_is_never_published(repo, remote, monkeypatch):
     assert_published(publish(repo, "--dry-run"))  # checking it is fine
 
 
-def test_republishing_an_unchanged_site_changes_no_page(repo, remote):
-    """Pages are built the same each time; only Pagefind's index files and the
-    sitemap's dates for list pages differ from build to build."""
+def test_republishing_an_unchanged_site_pushes_nothing(repo, remote):
+    """Two builds of the same sources have the same pages (only the search
+    index and the sitemap's dates differ, and they are made from the pages):
+    nothing new, so no commit, no push, and no failure."""
     assert_published(publish(repo))
     live = tip(remote, "gh-pages")
 
-    assert_published(publish(repo))
+    again = publish(repo)
 
-    changed = set(git(remote, "diff", "--name-only", live, "gh-pages").splitlines())
-    assert changed and all(name.startswith("pagefind/") or name == "sitemap.xml"
-                           for name in changed), changed
+    assert_published(again)
+    assert "Nothing new to publish" in again.stdout
+    assert tip(remote, "gh-pages") == live
+    assert tip(repo, "gh-pages") == live
 
 
 def test_publish_works_on_a_machine_without_a_git_identity(repo, remote, tmp_path,
@@ -317,4 +319,64 @@ def test_publish_runs_every_quality_check_and_a_failing_one_stops_it(repo, remot
     assert "Content Security Policy" in result.stderr
     assert "HTML: every page is valid." in result.stdout
     assert "Nothing was published" in result.stderr
+    assert tip(remote, "gh-pages") is None
+
+
+SCHEDULED_POST = """Title: A warm-up for cold mornings
+Date: 2026-12-02 09:00
+Category: Running
+Summary: Five minutes before you run.
+
+Start slowly, and let your ankles wake up first.
+"""
+
+
+def test_a_scheduled_post_goes_live_on_the_first_publish_of_its_day(repo, remote,
+                                                                     monkeypatch, tmp_path):
+    """What the daily run does: the day before, the post is not on gh-pages;
+    on its morning it is, and the run's summary names it as new; later that
+    day, with nothing new, nothing is pushed."""
+    (repo / "content/articles/warm-up.md").write_text(SCHEDULED_POST)
+    commit_all(repo, "A post for 2 December")
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+
+    monkeypatch.setenv("SCHEDULE_NOW", "2026-12-01T05:00+00:00")
+    assert_published(publish(repo))
+    assert "a-warm-up-for-cold-mornings/index.html" not in files_in(remote, "gh-pages")
+    day_before = tip(remote, "gh-pages")
+
+    monkeypatch.setenv("SCHEDULE_NOW", "2026-12-02T05:00+00:00")
+    summary.write_text("")
+    assert_published(publish(repo))
+    assert "a-warm-up-for-cold-mornings/index.html" in files_in(remote, "gh-pages")
+    assert tip(remote, "gh-pages^") == day_before
+    assert ("- [A warm-up for cold mornings]"
+            "(https://blog.example.com/a-warm-up-for-cold-mornings/)") in summary.read_text()
+
+    monkeypatch.setenv("SCHEDULE_NOW", "2026-12-02T17:00+00:00")
+    summary.write_text("")
+    assert_published(publish(repo))
+    assert tip(remote, "gh-pages^") == day_before
+    assert summary.read_text().startswith("## Nothing new to publish")
+
+
+def test_the_run_summary_says_what_to_fix_and_that_nothing_was_published(repo, remote,
+                                                                        monkeypatch, tmp_path):
+    summary, outputs = tmp_path / "summary.md", tmp_path / "outputs"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    monkeypatch.setenv("GITHUB_OUTPUT", str(outputs))
+    (repo / "content/articles/broken.md").write_text(
+        "Title: Broken\nDate: next Tuesday\n\nText.\n")
+    commit_all(repo, "A post with a date that is not one")
+
+    assert publish(repo).returncode != 0
+
+    assert summary.read_text().splitlines()[:7] == [
+        "## Not published: 1 problem to fix", "",
+        "Nothing was published: the live site and the gh-pages branch are as they were.", "",
+        "**content/articles/broken.md, line 2**  ",
+        "\"next Tuesday\" is not a date.  ",
+        "Fix: Write the date as 2026-11-25, or 2026-11-25 09:00 with a time."]
+    assert outputs.read_text() == "outcome=failed\n"
     assert tip(remote, "gh-pages") is None

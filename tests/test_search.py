@@ -2,12 +2,10 @@
 published posts only, and the Search page finds, filters and says when
 nothing matches, in a real Chromium."""
 
-import gzip
-import json
 
 import pytest
 
-from conftest import build_with_posts
+from conftest import build_with_posts, indexed_pages
 
 MORE_POSTS = {
     "yoga-glutes.md": "Title: Yoga for lazy glutes\nDate: 2026-10-01\nCategory: Yoga\n"
@@ -22,15 +20,6 @@ MORE_POSTS = {
 @pytest.fixture(scope="module")
 def search_site(tmp_path_factory):
     return build_with_posts(tmp_path_factory.mktemp("search"), MORE_POSTS)
-
-
-def indexed_pages(output):
-    """The page addresses in Pagefind's fragments (gzipped, after a signature)."""
-    urls = set()
-    for fragment in (output / "pagefind" / "fragment").glob("*.pf_fragment"):
-        data = gzip.decompress(fragment.read_bytes())
-        urls.add(json.loads(data[data.index(b"{"):])["url"])
-    return urls
 
 
 def test_the_index_holds_published_posts_only(search_site):

@@ -1,0 +1,111 @@
+"""Run Pelican strictly, read its problems, and put a build in place only once
+it succeeded."""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from invoke.exceptions import Exit
+
+
+class Failed(Exit):
+    """A build or a check failed: the message for the console, and the
+    problems themselves ({"what", and "file", "line", "fix" when known}) for
+    whoever reports them elsewhere, such as the GitHub run's summary."""
+
+    def __init__(self, message, problems=()):
+        super().__init__(message, code=1)
+        self.problems = list(problems)
+
+
+@dataclass
+class BuildResult:
+    succeeded: bool
+    problems: list = field(default_factory=list)  # from content_checks' report
+    log: str = ""  # Pelican's own output
+
+
+def pelican_run(project, settings, output, verbose=False, fatal=False, extra_env=None):
+    """Build the site of `project`; any warning or error fails it. On failure,
+    print every problem in plain words (and with verbose, Pelican's own
+    output too).
+
+    Without `fatal` Pelican goes on after a problem, so the coach sees all of
+    them at once (the build still fails); with it, Pelican stops at the first
+    (`--fatal warnings`, as check and publish run it)."""
+    with tempfile.TemporaryDirectory() as scratch:
+        report = Path(scratch) / "problems.jsonl"
+        command = [sys.executable, "-m", "pelican", str(Path(project) / "content"),
+                   "-s", str(settings), "-o", str(output), "--log-handler", "plain",
+                   *(["--fatal", "warnings"] if fatal else []),
+                   "-e", f"PROBLEM_REPORT={json.dumps(str(report))}"]
+        result = subprocess.run(command, cwd=project, capture_output=True, text=True,
+                                env={**os.environ, "COLUMNS": "200", **(extra_env or {})})
+        problems = read_problems(report)
+    log = result.stdout + result.stderr
+    # Anything on stderr is a warning the content checks did not see (say, from
+    # the settings), or a crash: strict means it fails the build too.
+    succeeded = result.returncode == 0 and not problems and not result.stderr.strip()
+    if verbose or (not succeeded and not problems):
+        print(log, file=sys.stderr)
+    if succeeded:
+        print(result.stdout.strip().splitlines()[-1])  # Pelican's "Done: ..." line
+    else:
+        print(format_problems(problems), file=sys.stderr)
+    return BuildResult(succeeded, problems, log)
+
+
+def read_problems(report):
+    if not report.exists():
+        return []
+    return [json.loads(line) for line in report.read_text(encoding="utf-8").splitlines()]
+
+
+def format_problems(problems):
+    """The problems of a failed build as the coach reads them: per file, what
+    is wrong and how to fix it."""
+    if not problems:
+        return "\nThe site was not built: Pelican stopped (its messages are above)."
+    lines = [f"\nThe site was not built: {count_of(problems)} to fix.", ""]
+    for problem in problems:
+        if problem.get("file"):
+            line = f", line {problem['line']}" if problem.get("line") else ""
+            lines.append(f"{problem['file']}{line}")
+        lines.append(f"  {problem['what']}")
+        if problem.get("fix"):
+            lines.append(f"  Fix: {problem['fix']}")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def count_of(problems):
+    return f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
+
+
+def build_site(project, settings, output, verbose=False):
+    """Build into a fresh folder, and only once that succeeded put it in place
+    of `output`: a failed build never leaves a half-written site."""
+    output = Path(output)
+    staging = output.with_name(output.name + ".new")
+    shutil.rmtree(staging, ignore_errors=True)
+    built = pelican_run(project, settings, staging, verbose)
+    if not built.succeeded:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise Failed(f"{output.name}/ was left as it was. "
+                     "To see Pelican's own messages, add --verbose.", built.problems)
+    replace_folder(output, staging)
+    print(f"Built the site into {output.name}/.")
+
+
+def replace_folder(target, replacement):
+    old = target.with_name(target.name + ".old")
+    shutil.rmtree(old, ignore_errors=True)
+    if target.exists():
+        target.rename(old)
+    replacement.rename(target)
+    shutil.rmtree(old, ignore_errors=True)
