@@ -127,6 +127,8 @@ IMAGE_WIDTHS = [480, 960, 1600]
 IMAGE_MAX_WIDTH = 2000
 IMAGE_QUALITY = 80
 IMAGE_SIZES = "(min-width: 42rem) 40rem, 100vw"
+# The largest photo taken (a 108 MP phone photo is fine; decoding stays small).
+IMAGE_MAX_PIXELS = 120_000_000
 
 # search: Pagefind indexes every build (plugins/search); the Search page queries it.
 SEARCH_INDEX = True
