@@ -38,6 +38,11 @@ PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["images"]
 DEFAULT_PAGINATION = 10
 
+# The header fields a post or page may carry (content_checks names any other:
+# most often a first line of text with a colon and no blank line before it).
+POST_FIELDS = ["title", "date", "modified", "category", "tags", "summary", "status", "slug",
+               "author", "template", "save_as", "url", "order", "nav_label", "action"]
+
 # Summaries are plain text the coach writes, shown escaped everywhere, never
 # HTML (Pelican would otherwise run them through Markdown and print them raw).
 FORMATTED_FIELDS = []

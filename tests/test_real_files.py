@@ -1,0 +1,109 @@
+"""The coach's real files: Word text, British dates, headers written by hand,
+pasted embeds. Each is handled right (checked in the output) or stops the
+build with a message naming the file and line, without a traceback, leaving
+the last good site in place. One build holds every bad post, one every good
+one, to keep the suite fast."""
+
+import pytest
+
+from conftest import build_with_posts, copy_project, run_task
+
+HEADER = "Date: 2026-01-05\nCategory: Running\n"
+
+# name: (file, bytes or text, the message: file and line, what, and a piece of the fix)
+BAD = {
+    "Word's Windows-1252": (
+        "word.md", f"Title: Word\n{HEADER}\nIt’s fine.\n".encode("cp1252"),
+        "content/articles/word.md, line 5\n  The file is not saved as UTF-8 text: line 5 has "
+        "a character the site cannot read (a ’ saved the Windows way).\n"
+        "  Fix: Save it as UTF-8 text: in Word, File › Save As, choose Plain Text"),
+    "a British date": (
+        "british.md", "Title: British\nDate: 05/11/2026\nCategory: Running\n\nBody.\n",
+        'content/articles/british.md, line 2\n  "05/11/2026" has the day and the month in '
+        "numbers, which reads as 5 November or as 11 May.\n  Fix: Write the date year "
+        "first: 2026-11-05 for 5 November, or 2026-05-11 for 11 May."),
+    "an empty status": (
+        "empty-status.md", f"Title: Empty status\n{HEADER}Status:\n\nBody.\n",
+        'content/articles/empty-status.md, line 4\n  "Status:" is empty.\n'
+        "  Fix: Write Status: published"),
+    "a header with no text": (
+        "no-text.md", f"Title: No text\n{HEADER}",
+        "content/articles/no-text.md\n  The post has a header but no text under it.\n"
+        "  Fix: Write the post under the header, after one blank line."),
+    "text right under the header": (
+        "no-blank-line.md",
+        f"Title: No blank line\n{HEADER}Warning: stop if it hurts.\nLower slowly.\n",
+        'content/articles/no-blank-line.md, line 4\n  The line "Warning: stop if it '
+        'hurts." is read as a header field "warning", which the site does not know.\n'
+        "  Fix: Leave one blank line between the header and the text. A header field is "
+        "one of: action, author, category"),
+    "a title of emoji": (
+        "emoji.md", f"Title: 💪🏃\n{HEADER}\nBody.\n",
+        'content/articles/emoji.md, line 1\n  The title "💪🏃" gives the post no address: '
+        'it has no letters or digits.\n  Fix: Add a line "Slug: a-few-words"'),
+    "a title the site's own page has": (
+        "tags.md", f"Title: Tags\n{HEADER}\nBody.\n",
+        "content/articles/tags.md, line 1\n  Its address /tags/ is one the site keeps for "
+        'its own pages.\n  Fix: Add a line "Slug: another-address"'),
+    "an archives slug": (
+        "archive.md", f"Title: My archive\nSlug: archives\n{HEADER}\nBody.\n",
+        "content/articles/archive.md, line 2\n  Its address /archives/ is one the site"),
+    "a tag of punctuation": (
+        "bad-tag.md", f"Title: Bad tag\n{HEADER}Tags: !!!\n\nBody.\n",
+        'content/articles/bad-tag.md, line 4\n  The tag "!!!" has no letters or digits'),
+    "a category whose feed is the site's": (
+        "all.md", "Title: All\nDate: 2026-01-05\nCategory: All\n\nBody.\n",
+        'content/articles/all.md, line 3\n  The category "All" cannot have a page and a '
+        "feed of its own"),
+}
+
+
+@pytest.fixture(scope="module")
+def bad_build(tmp_path_factory):
+    """One build of the site with every bad post in it, over a last good output/."""
+    project = copy_project(tmp_path_factory.mktemp("bad-files"))
+    (project / "output").mkdir()
+    (project / "output" / "index.html").write_text("the last good site", encoding="utf-8")
+    for name, body, _ in BAD.values():
+        data = body if isinstance(body, bytes) else body.encode("utf-8")
+        (project / "content" / "articles" / name).write_bytes(data)
+    return project, run_task(project, "build")
+
+
+def test_the_bad_files_stop_the_build_without_a_traceback_and_keep_the_last_site(bad_build):
+    project, result = bad_build
+    assert result.returncode != 0
+    assert f"The site was not built: {len(BAD)} problems to fix." in result.stderr, result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    assert (project / "output" / "index.html").read_text() == "the last good site"
+
+
+@pytest.mark.parametrize("case", BAD)
+def test_each_bad_file_is_named_with_its_line_and_fix(bad_build, case):
+    _, result = bad_build
+    assert BAD[case][2] in result.stderr
+
+
+GOOD = {
+    "bom-crlf.md": "\ufeffTitle: Saved on Windows\r\nSlug: saved-on-windows\r\n"
+                   "Date: 2026-01-06\r\nCategory: Running\r\n\r\nWritten with CRLF.\r\n",
+    "heading.md": "Title: Same as the title\nSlug: same-as-the-title\n"
+                  f"{HEADER}\n# Same as the title\n\nBody.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def good_build(tmp_path_factory):
+    return build_with_posts(tmp_path_factory.mktemp("good-files"), GOOD)
+
+
+def test_a_file_with_a_bom_and_windows_line_ends_builds(good_build):
+    page = good_build.page("saved-on-windows/")
+    assert page.h1.get_text(strip=True) == "Saved on Windows"
+    assert page.select_one(".post-body p").get_text() == "Written with CRLF."
+
+
+def test_a_first_heading_repeating_the_title_is_dropped(good_build):
+    page = good_build.page("same-as-the-title/")
+    assert [h.get_text(strip=True) for h in page.find_all("h1")] == ["Same as the title"]
+    assert page.select_one(".post-body").get_text(strip=True) == "Body."
