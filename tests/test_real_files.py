@@ -9,6 +9,18 @@ import pytest
 from conftest import build_with_posts, copy_project, run_task
 
 HEADER = "Date: 2026-01-05\nCategory: Running\n"
+LIST = "PLx0sYbCqOb8TBPRdmBHs5Iftvv9TPboYG"
+# As YouTube's and Vimeo's Share › Embed give them.
+YOUTUBE_EMBED_CODE = (
+    '<iframe width="560" height="315" src="https://www.youtube.com/embed/videoseries?si=Xy'
+    f'&amp;list={LIST}" title="YouTube video player" frameborder="0" allow="autoplay" '
+    "allowfullscreen></iframe>")
+VIMEO_EMBED_CODE = (
+    '<div style="padding:56.25% 0 0 0;position:relative;"><iframe src="https://player.vimeo'
+    '.com/video/76979871?h=8272103f6e&amp;badge=0&amp;app_id=58479" frameborder="0" allow='
+    '"autoplay; fullscreen" style="position:absolute;top:0;left:0;width:100%;height:100%;" '
+    'title="Lunges, slowly"></iframe></div><script src="https://player.vimeo.com/api/'
+    'player.js"></script>')
 
 # name: (file, bytes or text, the message: file and line, what, and a piece of the fix)
 BAD = {
@@ -55,7 +67,34 @@ BAD = {
         "all.md", "Title: All\nDate: 2026-01-05\nCategory: All\n\nBody.\n",
         'content/articles/all.md, line 3\n  The category "All" cannot have a page and a '
         "feed of its own"),
+    "Instagram's embed code": (
+        "instagram.md", f"Title: Instagram\n{HEADER}\nText.\n\n"
+        '<blockquote class="instagram-media" style="background:#FFF;"><a href='
+        '"https://www.instagram.com/p/abc/">A post</a></blockquote> '
+        '<script async src="//www.instagram.com/embed.js"></script>\n',
+        "content/articles/instagram.md, line 7\n  The post has embed code from "
+        "www.instagram.com, which the site's security policy blocks: readers would see an "
+        "empty box.\n  Fix: For a video, paste its YouTube or Vimeo address on a line of its "
+        "own; for anything else, link to it: [See it on Instagram](address)."),
+    "a script": (
+        "script.md", f"Title: Script\n{HEADER}\nText.\n\n<script>alert(1)</script>\n",
+        "content/articles/script.md, line 7\n  The post has a <script>, which the site's "
+        "security policy blocks"),
+    "an on...= handler": (
+        "handler.md", f"Title: Handler\n{HEADER}\n<p onclick=\"go()\">Tap</p>\n",
+        "content/articles/handler.md, line 5\n  The post has onclick=…, which the site's "
+        "security policy blocks: posts run no script and take their look from the site.\n"
+        "  Fix: Remove onclick=… from the line"),
+    "a style=": (
+        "styled.md", f"Title: Styled\n{HEADER}\n<p style=\"color: red\">Red</p>\n",
+        "content/articles/styled.md, line 5\n  The post has style=…"),
+    "a malformed Vimeo address": (
+        "bad-vimeo.md", f"Title: Bad Vimeo\n{HEADER}\nhttps://vimeo.com/12345abc\n",
+        "content/articles/bad-vimeo.md, line 5: the Vimeo address https://vimeo.com/12345abc "
+        "has “12345abc”, and a Vimeo video id is digits only."),
 }
+# Instagram's code also has a style=: one more problem than cases.
+EXTRA_PROBLEMS = 1
 
 
 @pytest.fixture(scope="module")
@@ -73,7 +112,8 @@ def bad_build(tmp_path_factory):
 def test_the_bad_files_stop_the_build_without_a_traceback_and_keep_the_last_site(bad_build):
     project, result = bad_build
     assert result.returncode != 0
-    assert f"The site was not built: {len(BAD)} problems to fix." in result.stderr, result.stderr
+    count = len(BAD) + EXTRA_PROBLEMS
+    assert f"The site was not built: {count} problems to fix." in result.stderr, result.stderr
     assert "Traceback" not in result.stdout + result.stderr
     assert (project / "output" / "index.html").read_text() == "the last good site"
 
@@ -89,6 +129,23 @@ GOOD = {
                    "Date: 2026-01-06\r\nCategory: Running\r\n\r\nWritten with CRLF.\r\n",
     "heading.md": "Title: Same as the title\nSlug: same-as-the-title\n"
                   f"{HEADER}\n# Same as the title\n\nBody.\n",
+    "embeds.md": f"""Title: Embeds
+Slug: embeds
+{HEADER}
+https://www.youtube.com/playlist?list={LIST}
+
+{YOUTUBE_EMBED_CODE}
+
+[Squats, slowly](https://vimeo.com/76979871)
+
+{VIMEO_EMBED_CODE}
+
+https://www.example.org/stretching-guide
+
+| Exercise | Sets | Reps |
+|:--|:-:|--:|
+| Glute bridge | 3 | 12 |
+""",
 }
 
 
@@ -107,3 +164,41 @@ def test_a_first_heading_repeating_the_title_is_dropped(good_build):
     page = good_build.page("same-as-the-title/")
     assert [h.get_text(strip=True) for h in page.find_all("h1")] == ["Same as the title"]
     assert page.select_one(".post-body").get_text(strip=True) == "Body."
+
+
+def players(build):
+    return [(a.get_text(strip=True), a["data-player"], a["href"])
+            for a in build.page("embeds/").select(".post-body a.video-link")]
+
+
+def test_a_youtube_playlist_link_or_embed_code_becomes_the_facade_playing_the_list(good_build):
+    playlist = (f"https://www.youtube-nocookie.com/embed/videoseries?list={LIST}&autoplay=1",
+                f"https://www.youtube.com/playlist?list={LIST}")
+    assert [player[1:] for player in players(good_build)[:2]] == [playlist, playlist]
+
+
+def test_a_vimeo_link_or_embed_code_becomes_the_facade_with_vimeos_do_not_track_player(
+        good_build):
+    page = good_build.page("embeds/")
+    assert players(good_build)[2:] == [
+        ("Squats, slowly", "https://player.vimeo.com/video/76979871?dnt=1&autoplay=1",
+         "https://vimeo.com/76979871"),
+        ("Lunges, slowly",
+         "https://player.vimeo.com/video/76979871?dnt=1&autoplay=1&h=8272103f6e",
+         "https://vimeo.com/76979871/8272103f6e")]
+    body = page.select_one(".post-body")
+    assert body.select("iframe, script, [style]") == []  # Vimeo's wrapper and script went too
+    policy = page.find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"]
+    assert "frame-src https://www.youtube-nocookie.com https://player.vimeo.com;" in policy
+
+
+def test_a_bare_address_alone_on_its_line_becomes_a_link(good_build):
+    link = good_build.page("embeds/").select_one('.post-body a[href*="example.org"]')
+    assert link["href"] == link.get_text() == "https://www.example.org/stretching-guide"
+
+
+def test_a_table_scrolls_in_its_own_labelled_box(good_build):
+    box = good_build.page("embeds/").select_one(".post-body .table-scroll")
+    assert (box["tabindex"], box["role"], box["aria-label"]) == (
+        "0", "region", "Table: Exercise, Sets, Reps")
+    assert box.table.select("td")[2]["class"] == ["align-right"]

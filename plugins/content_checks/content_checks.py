@@ -17,6 +17,10 @@ Adds:
   know (most often a first line of text with a colon and no blank line
   before it), and a title, tag or category that gives no address or one
   the site keeps for its own pages (tags/, archives/, feeds/...);
+- markup in a post that the Content-Security-Policy would block, so readers
+  would see an empty box: a <script>, an on...= handler, a style=, or embed
+  code from a site other than YouTube and Vimeo (whose embed code the videos
+  plugin has already turned into our video embed);
 - a stop before writing when any problem was found, so a broken post never
   reaches output/.
 
@@ -58,6 +62,10 @@ PELICAN_FIELDS = ["title", "date", "modified", "category", "tags", "summary", "s
 PELICAN_ADDED = {"reader"}
 # An address segment the site itself uses: "tags" in "tags/index.html".
 SITE_FOLDER = re.compile(r"[a-z0-9][a-z0-9_-]*")
+# Markup in a post's HTML that the Content-Security-Policy blocks.
+BLOCKED_MARKUP = re.compile(
+    r"<(?P<tag>script|iframe|object|embed)\b(?:[^>]*?\s(?:src|data)=[\"'](?P<src>[^\"']*))?"
+    r"|<[a-z][^>]*?\s(?P<attribute>on[a-z]+|style)\s*=", re.I)
 # Critical records that only announce the stop: the problems are reported already.
 STOP_MESSAGES = re.compile(r"(ContentProblems|RuntimeError: Warning or error encountered)")
 CLOSE_SPELLING = 0.8  # difflib ratio from which two category names look like one
@@ -264,6 +272,49 @@ def check_links(contents, context):
                 path, line_of(text, target)))
 
 
+# -- Markup the browser would block -------------------------------------------------
+
+
+def blocked_markup(html):
+    """(what the coach wrote, what it is) for each piece of markup in rendered
+    post HTML that the Content-Security-Policy blocks, in order."""
+    for match in BLOCKED_MARKUP.finditer(html or ""):
+        if match["tag"]:
+            host = urlparse(match["src"] or "").hostname
+            yield f"<{match['tag'].lower()}", (f"embed code from {host}" if host else
+                                                f"a <{match['tag'].lower()}>")
+        else:
+            yield f"{match['attribute'].lower()}=", f"{match['attribute'].lower()}=…"
+
+
+def blocked_problem(what, path, line):
+    if what.endswith("=…"):
+        return Problem(f"The post has {what}, which the site's security policy blocks: "
+                       "posts run no script and take their look from the site.",
+                       f"Remove {what} from the line; plain Markdown gets the site's style.",
+                       path, line)
+    return Problem(f"The post has {what}, which the site's security policy blocks: readers "
+                   "would see an empty box.", "For a video, paste its YouTube or Vimeo address "
+                   "on a line of its own; for anything else, link to it: "
+                   "[See it on Instagram](address).", path, line)
+
+
+def check_markup(contents):
+    for content in contents:
+        found = list(blocked_markup(content._content))
+        if not found:
+            continue
+        path, text = collector.read_source(content.source_path)
+        lines = text.lower().splitlines()
+        seen = Counter()
+        for written, what in found:
+            # The n-th time it is in the HTML: the n-th source line that has it.
+            seen[written] += 1
+            holding = [number for number, line in enumerate(lines, start=1) if written in line]
+            line = holding[min(seen[written], len(holding)) - 1] if holding else None
+            report(blocked_problem(what, path, line))
+
+
 # -- Addresses ---------------------------------------------------------------------
 
 
@@ -323,6 +374,7 @@ def check_all_content(generators):
     # A post Pelican could not read stays in the list as None.
     contents = [c for c in context["generated_content"].values() if c is not None]
     check_links(contents, context)
+    check_markup(contents)
     check_addresses(contents)
     check_categories([c for c in contents if c.__class__.__name__ == "Article"])
     if collector.problems:
