@@ -190,7 +190,12 @@ def phone_files(images):
 
     register_heif_opener()
     images.mkdir(parents=True, exist_ok=True)
-    sideways = Image.linear_gradient("L").resize((1200, 900)).convert("RGB")
+    from PIL import ImageDraw
+
+    upright = Image.new("RGB", (900, 1200), "white")  # an arrow pointing up
+    ImageDraw.Draw(upright).polygon([(450, 80), (800, 600), (100, 600)], fill="darkgreen")
+    ImageDraw.Draw(upright).rectangle((330, 600, 570, 1120), fill="darkgreen")
+    sideways = upright.transpose(Image.Transpose.ROTATE_90)  # as the phone's sensor saw it
     exif = Image.Exif()
     exif[0x0112] = 6  # "rotate 90° clockwise to view": the phone was held upright
     sideways.save(images / "phone.jpg", exif=exif)
@@ -290,3 +295,35 @@ def test_damaged_or_huge_photos_stop_the_build_named(project):
         (13, "The image images/nosize.svg has no size"),
     ]:
         assert f"{where}{line}\n  {message}" in result.stderr, result.stderr
+
+
+BACKGROUNDS = {"light": (0xfb, 0xfa, 0xf7), "dark": (0x11, 0x17, 0x15)}  # main.css
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_on_a_phone_the_photo_stands_upright_and_the_logo_shows_the_page_behind(
+        phone_site, serve, browser_page, scheme):
+    import io
+
+    from conftest import ROOT
+
+    page = browser_page
+    page.set_viewport_size({"width": 375, "height": 900})
+    page.emulate_media(color_scheme=scheme)
+    page.goto(serve(phone_site.output) + "/phone-photos/", wait_until="networkidle")
+    upright = page.get_by_alt_text("A runner standing upright")
+    size = upright.evaluate("i => [i.naturalWidth, i.naturalHeight, i.currentSrc]")
+    assert size[0] < size[1] and size[2].endswith(".webp")  # the WebP, standing
+    logo = page.get_by_alt_text("The logo")
+    logo.scroll_into_view_if_needed()
+    page.evaluate("Promise.all([...document.images].map(i => i.decode().catch(() => 0)))")
+    shot = Image.open(io.BytesIO(logo.screenshot())).convert("RGB")
+    width, height = shot.size
+    # The logo: a red block in the middle of a transparent 400 x 200 canvas.
+    beside = shot.getpixel((width * 50 // 400, height // 2))  # transparent: the page
+    middle = shot.getpixel((width // 2, height // 2))
+    assert all(abs(a - b) <= 3 for a, b in zip(beside, BACKGROUNDS[scheme], strict=True)), beside
+    assert middle[0] > 150 and middle[1] < 90, middle
+    artifacts = ROOT / "test-artifacts"
+    artifacts.mkdir(exist_ok=True)
+    page.screenshot(path=artifacts / f"phone-photos-375-{scheme}.png", full_page=True)

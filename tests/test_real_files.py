@@ -6,6 +6,7 @@ one, to keep the suite fast."""
 
 import pytest
 
+from checks.browser import run_axe
 from conftest import build_with_posts, copy_project, run_task
 
 HEADER = "Date: 2026-01-05\nCategory: Running\n"
@@ -142,9 +143,9 @@ https://www.youtube.com/playlist?list={LIST}
 
 https://www.example.org/stretching-guide
 
-| Exercise | Sets | Reps |
-|:--|:-:|--:|
-| Glute bridge | 3 | 12 |
+| Exercise | Sets | Reps | Rest between sets | Tempo: down, hold, up | What you should feel |
+|:--|:-:|--:|---|---|---|
+| Glute bridge | 3 | 12 | 60 seconds | 3 seconds, 1, 1 | Your glutes, not your hamstrings |
 """,
 }
 
@@ -200,5 +201,47 @@ def test_a_bare_address_alone_on_its_line_becomes_a_link(good_build):
 def test_a_table_scrolls_in_its_own_labelled_box(good_build):
     box = good_build.page("embeds/").select_one(".post-body .table-scroll")
     assert (box["tabindex"], box["role"], box["aria-label"]) == (
-        "0", "region", "Table: Exercise, Sets, Reps")
+        "0", "region", "Table: Exercise, Sets, Reps, Rest between sets, Tempo: down, hold, up, "
+        "What you should feel")
     assert box.table.select("td")[2]["class"] == ["align-right"]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_on_a_phone_a_wide_table_scrolls_in_its_box_not_the_page(
+        good_build, serve, browser_page, scheme):
+    page = browser_page
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.emulate_media(color_scheme=scheme)
+    page.route("**/*", lambda route: route.continue_() if "127.0.0.1" in route.request.url
+               else route.abort())
+    page.goto(serve(good_build.output) + "/embeds/")
+    assert page.evaluate("document.documentElement.scrollWidth - innerWidth") <= 0
+    box = page.locator(".table-scroll")
+    assert box.evaluate("b => b.scrollWidth > b.clientWidth")
+    box.focus()  # a keyboard user tabs to it and scrolls with the arrow keys
+    page.keyboard.press("ArrowRight")
+    page.wait_for_timeout(300)  # smooth scrolling, where the system asks for it
+    assert box.evaluate("b => b.scrollLeft") > 0
+    assert [(v["id"], v["nodes"][0]["target"]) for v in run_axe(page)] == []
+    assert page.errors == []
+
+
+def test_pressing_play_on_vimeo_loads_vimeos_do_not_track_player(
+        good_build, serve, browser_page):
+    page = browser_page
+    asked = []
+
+    def only_the_site(route):
+        if "127.0.0.1" in route.request.url:
+            route.continue_()
+        else:
+            asked.append(route.request.url)
+            route.abort()
+
+    page.route("**/*", only_the_site)
+    page.goto(serve(good_build.output) + "/embeds/", wait_until="networkidle")
+    assert asked == []  # nothing from YouTube or Vimeo before play
+    page.get_by_role("button", name="Play video: Squats, slowly").click()
+    frame = page.locator("iframe.video-frame")
+    assert frame.get_attribute("src") == (
+        "https://player.vimeo.com/video/76979871?dnt=1&autoplay=1")
