@@ -224,6 +224,8 @@ def test_on_a_phone_a_wide_table_scrolls_in_its_box_not_the_page(
     assert box.evaluate("b => b.scrollLeft") > 0
     assert [(v["id"], v["nodes"][0]["target"]) for v in run_axe(page)] == []
     assert page.errors == []
+    page.emulate_media(media="print")  # on paper the table is printed whole
+    assert box.evaluate("b => getComputedStyle(b).overflowX") == "visible"
 
 
 def test_pressing_play_on_vimeo_loads_vimeos_do_not_track_player(
