@@ -40,6 +40,23 @@ PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["images"]
 DEFAULT_PAGINATION = 10
 
+# The header fields a post or page may carry (content_checks names any other:
+# most often a first line of text with a colon and no blank line before it).
+POST_FIELDS = ["title", "date", "modified", "category", "tags", "summary", "status", "slug",
+               "author", "template", "save_as", "url", "order", "nav_label", "action"]
+
+# Markdown: Pelican's own set, and pymdown-extensions' magiclink, so a bare
+# address (https://..., www...) in a post becomes a link.
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.codehilite": {"css_class": "highlight"},
+        "markdown.extensions.extra": {},
+        "markdown.extensions.meta": {},
+        "pymdownx.magiclink": {},
+    },
+    "output_format": "html5",
+}
+
 # Summaries are plain text the coach writes, shown escaped everywhere, never
 # HTML (Pelican would otherwise run them through Markdown and print them raw).
 FORMATTED_FIELDS = []
@@ -87,6 +104,7 @@ PLUGINS = [
     "inline_css",  # the stylesheet in each page's head, allowed by hash in the CSP
     "page_meta",  # absolute_url() for canonical, Open Graph and JSON-LD
     "reading_aids",  # reading time, table of contents
+    "tables",  # Markdown tables scroll sideways in their own box on a phone
     "pelican.plugins.neighbors",  # older/newer post (PyPI)
     "pelican.plugins.related_posts",  # posts sharing tags (PyPI)
     "images",  # photos: WebP at several widths, width/height, lazy loading
@@ -110,13 +128,13 @@ AUTHOR_PAGE = "about/"
 # inline_css: the theme's stylesheet is printed in each page's head (no
 # render-blocking request), and the Content-Security-Policy below allows it
 # by its hash. Only what the site uses: its own files, and the privacy-
-# enhanced YouTube player once a reader presses play.
+# enhanced YouTube player or Vimeo's do-not-track one once a reader presses play.
 INLINE_CSS_FILE = "css/main.css"
 CSP = {
     "default-src": ["'self'"],
     "script-src": ["'self'"],
     "img-src": ["'self'", "data:"],
-    "frame-src": ["https://www.youtube-nocookie.com"],
+    "frame-src": ["https://www.youtube-nocookie.com", "https://player.vimeo.com"],
     "object-src": ["'none'"],
     "base-uri": ["'self'"],
     "form-action": ["'self'"],
@@ -130,6 +148,8 @@ IMAGE_WIDTHS = [480, 960, 1600]
 IMAGE_MAX_WIDTH = 2000
 IMAGE_QUALITY = 80
 IMAGE_SIZES = "(min-width: 42rem) 40rem, 100vw"
+# The largest photo taken (a 108 MP phone photo is fine; decoding stays small).
+IMAGE_MAX_PIXELS = 120_000_000
 
 # search: Pagefind indexes every build (plugins/search); the Search page queries it.
 SEARCH_INDEX = True

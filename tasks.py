@@ -146,6 +146,10 @@ def new_post(c, title, category="Running", tags=""):
 
     # The same slug Pelican gives the post, so the file and its address match.
     slug = slugify(title, regex_subs=DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"])
+    if not slug or slug.startswith("."):  # "💪🏃" would write the hidden file ".md"
+        raise Exit(f'The title "{title}" has no letters or digits to name the file: nothing '
+                   'was written. Give it a title with words, e.g. ./dev new-post "Strength '
+                   'for runners" (emoji can go in the Title: line afterwards).', code=1)
     path = CONFIG["articles"] / f"{slug}.md"
     if path.exists():
         raise Exit(f"There is already a post at {path.relative_to(ROOT)}: "

@@ -1,6 +1,8 @@
 """Internal link check: every link, image, stylesheet and script of the site
 that points into the site must resolve to a file of the output, and every
-#fragment to an id on its page.
+#fragment to an id on its page. A problem on a post's or page's page also
+names the post's file, which the theme writes in `data-source` (its path
+inside the content folder: nothing that is not in the repository already).
 
 Usage: python -m checks.links OUTPUT_DIR [SITEURL]
 """
@@ -22,9 +24,12 @@ class LinksAndIds(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.links = []
         self.ids = set()
+        self.source = None  # the post's file in the content folder, if the page is a post's
 
     def handle_starttag(self, tag, attrs):
         for name, value in attrs:
+            if name == "data-source" and value and self.source is None:
+                self.source = value
             if name in LINK_ATTRIBUTES and value:
                 self.links.append(value)
             elif name in SRCSET_ATTRIBUTES and value:
@@ -52,6 +57,24 @@ def file_for_url_path(output, url_path):
     return candidate if candidate.is_file() else None
 
 
+def link_problem(output, pages, page_url, link, site_root, prefix):
+    """What is wrong with one link of the page at page_url, or None."""
+    absolute, fragment = urldefrag(urljoin(page_url, link))
+    parsed = urlparse(absolute)
+    if f"{parsed.scheme}://{parsed.netloc}" != site_root:
+        return None  # outside the site: mailto:, other hosts
+    if not parsed.path.startswith(prefix):
+        return f" leaves the site's path {prefix}"
+    target = file_for_url_path(output, parsed.path[len(prefix):])
+    if target is None:
+        return " goes to a page that does not exist"
+    if fragment and target.suffix == ".html":
+        ids = pages[target].ids if target in pages else parse_page(target).ids
+        if fragment not in ids:
+            return f": no element with id {fragment!r} on that page"
+    return None
+
+
 def broken_internal_links(output, siteurl=""):
     """Every broken internal link of the site in `output`, as readable lines.
 
@@ -67,22 +90,12 @@ def broken_internal_links(output, siteurl=""):
     problems = []
     for path, page in pages.items():
         page_url = site_root + prefix + path.relative_to(output).as_posix()
+        written_in = f" (written in content/{page.source})" if page.source else ""
         for link in page.links:
-            absolute, fragment = urldefrag(urljoin(page_url, link))
-            parsed = urlparse(absolute)
-            if f"{parsed.scheme}://{parsed.netloc}" != site_root:
-                continue  # outside the site: mailto:, other hosts
-            shown = f"{path.relative_to(output)}: link {link!r}"
-            if not parsed.path.startswith(prefix):
-                problems.append(f"{shown} leaves the site's path {prefix}")
-                continue
-            target = file_for_url_path(output, parsed.path[len(prefix):])
-            if target is None:
-                problems.append(f"{shown} goes to a page that does not exist")
-            elif fragment and target.suffix == ".html":
-                ids = pages[target].ids if target in pages else parse_page(target).ids
-                if fragment not in ids:
-                    problems.append(f"{shown}: no element with id {fragment!r} on that page")
+            problem = link_problem(output, pages, page_url, link, site_root, prefix)
+            if problem:
+                problems.append(f"{path.relative_to(output).as_posix()}: link {link!r}"
+                                f"{problem}{written_in}")
     return problems
 
 

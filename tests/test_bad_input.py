@@ -121,7 +121,7 @@ def test_check_fails_on_a_link_to_a_missing_page_naming_the_page(project):
     assert result.returncode != 0
     # The production build runs first; root links carry the site's address there.
     assert ("lost/index.html: link 'https://onebodycoach.example/no-such-page/' goes to a page "
-            "that does not exist") in result.stderr
+            "that does not exist (written in content/articles/lost.md)") in result.stderr
 
 
 def test_check_passes_on_the_real_content(project):

@@ -78,13 +78,13 @@ def test_production_metadata_uses_the_public_address(tmp_path):
     assert meta["og:image"] == "https://coach.github.io/site/theme/images/share.png"
 
 
-def test_the_stylesheet_is_inlined_under_8_kb_and_allowed_by_its_hash(site):
+def test_the_stylesheet_is_inlined_under_8_5_kb_and_allowed_by_its_hash(site):
     import base64
     import hashlib
 
     head = site.page("cant-fire-my-glutes/").head
     css = head.style.string
-    assert len(css.encode()) <= 8 * 1024
+    assert len(css.encode()) <= 8704  # 8 KB until tables got their style (300 bytes)
     digest = base64.b64encode(hashlib.sha256(css.encode()).digest()).decode()
     policy = head.find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"]
     assert f"style-src 'sha256-{digest}'" in policy and "unsafe-inline" not in policy

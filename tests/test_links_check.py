@@ -41,3 +41,11 @@ def test_under_a_sub_path_a_root_link_escapes_the_site(tmp_path):
     assert broken_internal_links(tmp_path, siteurl) == [
         "index.html: link '/post/' leaves the site's path /site/"
     ]
+
+
+def test_a_problem_on_a_posts_page_names_the_posts_file_too(tmp_path):
+    write(tmp_path, "lost/index.html",
+          '<article data-source="articles/lost.md"><img src="../images/gone.jpg" alt=""></article>')
+    assert broken_internal_links(tmp_path) == [
+        "lost/index.html: link '../images/gone.jpg' goes to a page that does not exist "
+        "(written in content/articles/lost.md)"]

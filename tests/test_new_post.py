@@ -1,5 +1,6 @@
 """`./dev new-post "Title"` starts a draft that the build keeps out of sight."""
 
+import pytest
 from bs4 import BeautifulSoup
 
 from conftest import run_task
@@ -54,3 +55,13 @@ def test_new_post_refuses_to_overwrite_a_post(project):
     assert result.returncode != 0
     assert "There is already a post at " + POST in result.stderr
     assert (project / POST).read_text(encoding="utf-8").endswith("Already written.\n")
+
+
+@pytest.mark.parametrize("title", ["💪🏃", "!!!"])
+def test_new_post_never_writes_a_hidden_or_empty_file_name(project, title):
+    before = sorted((project / "content" / "articles").iterdir())
+    result = run_task(project, "new-post", title)
+    assert result.returncode != 0
+    assert f'The title "{title}" has no letters or digits to name the file' in result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    assert sorted((project / "content" / "articles").iterdir()) == before

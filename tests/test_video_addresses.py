@@ -110,3 +110,52 @@ def test_the_embed_escapes_its_title():
     assert "<script>" not in html
     assert 'aria-label="Play video: Squats &lt;script&gt;' in html
     assert "&amp; &quot;lunges&quot;" in html
+
+
+LIST = "PLx0sYbCqOb8TBPRdmBHs5Iftvv9TPboYG"
+
+
+@pytest.mark.parametrize("address", [
+    f"https://www.youtube.com/playlist?list={LIST}",
+    f"https://youtube.com/playlist?list={LIST}&si=share",
+    f"https://www.youtube.com/embed/videoseries?si=abc&list={LIST}",
+    f"https://www.youtube-nocookie.com/embed/videoseries?list={LIST}",
+])
+def test_a_playlist_plays_the_list_in_the_private_player(address):
+    video = video_from_url(address)
+    assert video == Video(LIST, kind="playlist")
+    assert video.player_url == (
+        f"https://www.youtube-nocookie.com/embed/videoseries?list={LIST}&autoplay=1")
+    assert video.watch_url == f"https://www.youtube.com/playlist?list={LIST}"
+
+
+@pytest.mark.parametrize(("address", "key", "start"), [
+    ("https://vimeo.com/76979871", "", 0),
+    ("vimeo.com/76979871", "", 0),
+    ("https://vimeo.com/76979871/8272103f6e", "8272103f6e", 0),
+    ("https://vimeo.com/channels/staffpicks/76979871", "", 0),
+    ("https://player.vimeo.com/video/76979871?h=8272103f6e&badge=0", "8272103f6e", 0),
+    ("https://vimeo.com/76979871#t=90s", "", 90),
+])
+def test_a_vimeo_video_plays_in_vimeos_do_not_track_player(address, key, start):
+    video = video_from_url(address)
+    assert (video.kind, video.id, video.key, video.start) == ("vimeo", "76979871", key, start)
+    assert video.player_url.startswith("https://player.vimeo.com/video/76979871?dnt=1&autoplay=1")
+    assert (f"&h={key}" in video.player_url) == bool(key)
+
+
+@pytest.mark.parametrize("address", [
+    "https://www.youtube.com/playlist?list=",
+    "https://www.youtube.com/embed/videoseries?list=bad!",
+    "https://vimeo.com/12345abc",
+])
+def test_a_malformed_playlist_or_vimeo_address_is_an_error_that_quotes_it(address):
+    with pytest.raises(VideoAddressError) as error:
+        video_from_url(address)
+    assert address in str(error.value)
+
+
+@pytest.mark.parametrize("address", ["https://vimeo.com/", "https://vimeo.com/onebodycoach",
+                                     "https://www.youtube.com/@onebodycoach"])
+def test_other_vimeo_and_youtube_pages_are_not_videos(address):
+    assert video_from_url(address) is None

@@ -62,6 +62,7 @@ def test_an_address_in_a_code_block_stays_code():
 
 def test_invoke_videos_finds_the_same_videos_as_the_build():
     text = (f"Title: x\n\nhttps://youtu.be/{ID}\n\n[A](https://youtu.be/aaaaaaaaaaa)\n\n"
-            "See [this](https://youtu.be/bbbbbbbbbbb) too.\n\nhttps://youtu.be/bad\n")
+            "See [this](https://youtu.be/bbbbbbbbbbb) too.\n\nhttps://youtu.be/bad\n\n"
+            "https://vimeo.com/76979871\n\nhttps://www.youtube.com/playlist?list=PL0123456789\n")
     assert videos_in_markdown(text) == [ID, "aaaaaaaaaaa"]
     assert videos_in_restructuredtext(f"Hi\n\n.. youtube:: {ID}\n\n.. youtube:: bad\n") == [ID]

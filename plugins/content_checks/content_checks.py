@@ -10,11 +10,26 @@ Adds:
   that does not exist (naming the post that holds it), two posts or pages
   at the same address, and a category spelt like an existing one but not
   quite ("Runing" beside "Running");
+- checks of each post's header and text as the coach wrote it: a file not
+  saved as UTF-8 (named with the line of its first bad character), a date
+  with day and month in numbers ("05/11/2026" reads two ways), an empty
+  Status:, a header with no text under it, a header field the site does not
+  know (most often a first line of text with a colon and no blank line
+  before it), and a title, tag or category that gives no address or one
+  the site keeps for its own pages (tags/, archives/, feeds/...);
+- markup in a post that the Content-Security-Policy would block, so readers
+  would see an empty box: a <script>, an on...= handler, a style=, or embed
+  code from a site other than YouTube and Vimeo (whose embed code the videos
+  plugin has already turned into our video embed);
 - a stop before writing when any problem was found, so a broken post never
   reaches output/.
 
-Settings read: PROBLEM_REPORT (default None: keep the problems in memory only).
-Signals: initialized (start collecting), all_generators_finalized (check, stop).
+Settings read: PROBLEM_REPORT (default None: keep the problems in memory only),
+POST_FIELDS (the header fields the site knows; default: Pelican's own), and
+the *_SAVE_AS, *_URL, FEED_*, STATIC_PATHS, THEME_STATIC_DIR and
+DIRECT_TEMPLATES settings, from which the addresses the site keeps come.
+Signals: initialized (start collecting), content_object_init (check each
+post's header), all_generators_finalized (check across posts, stop).
 """
 
 import difflib
@@ -27,8 +42,9 @@ from collections import Counter, defaultdict
 from urllib.parse import unquote, urlparse
 
 from pelican import signals
+from pelican.contents import Article, Page
 
-from .plain_words import Problem, describe, header_line
+from .plain_words import Problem, ambiguous_date, describe, header_line
 
 logger = logging.getLogger(__name__)
 
@@ -38,6 +54,18 @@ INTERNAL_LINK = re.compile(
         (?P<quote>["'])\{(?P<what>filename|static|attach)\}(?P<value>.*?)(?P=quote)""",
     re.X,
 )
+# Pelican's own fields, when POST_FIELDS is not set.
+PELICAN_FIELDS = ["title", "date", "modified", "category", "tags", "summary", "status",
+                  "slug", "author", "authors", "lang", "translation", "template", "save_as",
+                  "url"]
+# What Pelican adds to every post's metadata itself.
+PELICAN_ADDED = {"reader"}
+# An address segment the site itself uses: "tags" in "tags/index.html".
+SITE_FOLDER = re.compile(r"[a-z0-9][a-z0-9_-]*")
+# Markup in a post's HTML that the Content-Security-Policy blocks.
+BLOCKED_MARKUP = re.compile(
+    r"<(?P<tag>script|iframe|object|embed)\b(?:[^>]*?\s(?:src|data)=[\"'](?P<src>[^\"']*))?"
+    r"|<[a-z][^>]*?\s(?P<attribute>on[a-z]+|style)\s*=", re.I)
 # Critical records that only announce the stop: the problems are reported already.
 STOP_MESSAGES = re.compile(r"(ContentProblems|RuntimeError: Warning or error encountered)")
 CLOSE_SPELLING = 0.8  # difflib ratio from which two category names look like one
@@ -50,8 +78,10 @@ class ContentProblems(Exception):
 class ProblemCollector(logging.Handler):
     """Keeps every warning and error of the build as a Problem in plain words."""
 
-    def __init__(self, content_path, report_path):
+    def __init__(self, content_path, report_path, known_fields=(), reserved=None):
         super().__init__(level=logging.WARNING)
+        self.known_fields = set(known_fields)
+        self.reserved = reserved or {"slugs": set(), "categories": set()}
         self.content_path = content_path
         self.project_path = os.path.dirname(content_path)
         self.report_path = report_path
@@ -60,8 +90,9 @@ class ProblemCollector(logging.Handler):
     def read_source(self, path):
         full = path if os.path.isabs(path) else os.path.join(self.content_path, path)
         try:
-            with open(full, encoding="utf-8") as source:
-                text = source.read()
+            with open(full, "rb") as source:
+                # Not UTF-8 (Word's Windows-1252): U+FFFD marks the first bad character.
+                text = source.read().decode("utf-8-sig", errors="replace")
         except OSError:
             text = ""
         return self.shown_path(full), text
@@ -102,9 +133,32 @@ def start_collecting(pelican):
         plain = logging.StreamHandler()
         plain.setFormatter(logging.Formatter("%(levelname)s %(message)s"))
         root.addHandler(plain)
-    collector = ProblemCollector(pelican.settings["PATH"],
-                                 pelican.settings.get("PROBLEM_REPORT"))
+    settings = pelican.settings
+    collector = ProblemCollector(settings["PATH"], settings.get("PROBLEM_REPORT"),
+                                 settings.get("POST_FIELDS", PELICAN_FIELDS),
+                                 reserved_addresses(settings))
     root.addHandler(collector)
+
+
+def reserved_addresses(settings):
+    """{"slugs": the first folders of the addresses the site makes itself
+    (tags, archives, feeds, drafts, images, theme...), "categories": slugs
+    whose category feed would take the place of a site-wide feed ("all")},
+    read from the settings, so a new page type reserves its address too."""
+    fixed = [value for key, value in settings.items() if isinstance(value, str)
+             and (key.endswith(("_SAVE_AS", "_URL")) or "FEED" in key)]
+    folders = {value.lstrip("/").split("/")[0] for value in fixed if "/" in value}
+    folders |= {path.split("/")[0] for path in settings.get("STATIC_PATHS", [])}
+    folders |= {settings.get("THEME_STATIC_DIR", "theme"), *settings.get("DIRECT_TEMPLATES", [])}
+    categories = set()
+    for pattern in (settings.get("CATEGORY_FEED_ATOM"), settings.get("CATEGORY_FEED_RSS")):
+        if pattern and "{slug}" in pattern:
+            before, after = pattern.split("{slug}", 1)
+            categories |= {value[len(before):len(value) - len(after)] for value in fixed
+                           if "{" not in value and value.startswith(before)
+                           and value.endswith(after)}
+    return {"slugs": {f for f in folders if SITE_FOLDER.fullmatch(f)},
+            "categories": categories}
 
 
 def report(problem):
@@ -112,6 +166,69 @@ def report(problem):
     and a strict (--fatal) build fails on it like on Pelican's own errors."""
     where = problem.file + (f", line {problem.line}" if problem.line else "")
     logger.error("%s: %s %s", where, problem.what, problem.fix, extra={"problem": problem})
+
+
+# -- Each post, as it is read -------------------------------------------------------
+
+
+def check_post(content):
+    """The header and text of one post or page, as the coach wrote them."""
+    if collector is None or not isinstance(content, (Article, Page)):
+        return
+    path, text = collector.read_source(content.source_path)
+    for problem in header_problems(content.metadata, text, path, collector.known_fields):
+        report(problem)
+    if not (content._content or "").strip() and "template" not in content.metadata:
+        report(Problem("The post has a header but no text under it.",
+                       "Write the post under the header, after one blank line.", path))
+    for problem in address_problems(content, text, path, collector.reserved):
+        report(problem)
+
+
+def header_problems(metadata, text, path, known_fields):
+    """Problems of the header fields Pelican read (a `Key: value` header or
+    front matter alike), with the line of each in `text`."""
+    for field in ("date", "modified"):
+        line, value = header_line(text, field)
+        if value and (problem := ambiguous_date(path, line, value)):
+            yield problem
+    line, status = header_line(text, "status")  # Pelican drops an empty value unsaid
+    if status == "" or ("status" in metadata and not str(metadata["status"]).strip()):
+        yield Problem('"Status:" is empty.', "Write Status: published (or draft, to build "
+                      "it into drafts/ only).", path, line)
+    for field in sorted(set(metadata) - known_fields - PELICAN_ADDED):
+        line, value = header_line(text, field)
+        written = text.splitlines()[line - 1].strip() if line else f"{field}: {metadata[field]}"
+        yield Problem(f'The line "{written}" is read as a header field "{field}", which the '
+                      "site does not know.",
+                      "Leave one blank line between the header and the text. A header field "
+                      "is one of: " + ", ".join(sorted(known_fields)) + ".", path, line)
+
+
+def address_problems(content, text, path, reserved):
+    """A title, slug, tag or category that gives no address, or one the site
+    keeps for its own pages."""
+    if not hasattr(content, "title"):
+        return  # Pelican says the title is missing
+    title_line = header_line(text, "slug")[0] or header_line(text, "title")[0]
+    if not getattr(content, "slug", None):
+        yield Problem(f'The title "{content.title}" gives the post no address: it has no '
+                      "letters or digits.", 'Add a line "Slug: a-few-words" under the title '
+                      "(letters, digits and dashes).", path, title_line)
+    elif content.slug in reserved["slugs"]:
+        yield Problem(f"Its address /{content.slug}/ is one the site keeps for its own pages.",
+                      'Add a line "Slug: another-address" under the title (letters, digits '
+                      "and dashes), or change the title.", path, title_line)
+    for tag in getattr(content, "tags", None) or []:
+        if not tag.slug:
+            yield Problem(f'The tag "{tag.name}" has no letters or digits, so it cannot have '
+                          "a page.", 'Write tags with letters or digits, separated by commas: '
+                          '"Tags: hamstrings, stretching".', path, header_line(text, "tags")[0])
+    category = getattr(content, "category", None)
+    if category is not None and (not category.slug or category.slug in reserved["categories"]):
+        yield Problem(f'The category "{category.name}" cannot have a page and a feed of its '
+                      "own (it has no letters or digits, or its address is the site's).",
+                      "Choose another category name.", path, header_line(text, "category")[0])
 
 
 # -- Links -----------------------------------------------------------------------
@@ -153,6 +270,49 @@ def check_links(contents, context):
                 f"The link {{{kind}}}{target} points to a file that does not exist.",
                 "Check the spelling of the file name, or remove the link.",
                 path, line_of(text, target)))
+
+
+# -- Markup the browser would block -------------------------------------------------
+
+
+def blocked_markup(html):
+    """(what the coach wrote, what it is) for each piece of markup in rendered
+    post HTML that the Content-Security-Policy blocks, in order."""
+    for match in BLOCKED_MARKUP.finditer(html or ""):
+        if match["tag"]:
+            host = urlparse(match["src"] or "").hostname
+            yield f"<{match['tag'].lower()}", (f"embed code from {host}" if host else
+                                                f"a <{match['tag'].lower()}>")
+        else:
+            yield f"{match['attribute'].lower()}=", f"{match['attribute'].lower()}=…"
+
+
+def blocked_problem(what, path, line):
+    if what.endswith("=…"):
+        return Problem(f"The post has {what}, which the site's security policy blocks: "
+                       "posts run no script and take their look from the site.",
+                       f"Remove {what} from the line; plain Markdown gets the site's style.",
+                       path, line)
+    return Problem(f"The post has {what}, which the site's security policy blocks: readers "
+                   "would see an empty box.", "For a video, paste its YouTube or Vimeo address "
+                   "on a line of its own; for anything else, link to it: "
+                   "[See it on Instagram](address).", path, line)
+
+
+def check_markup(contents):
+    for content in contents:
+        found = list(blocked_markup(content._content))
+        if not found:
+            continue
+        path, text = collector.read_source(content.source_path)
+        lines = text.lower().splitlines()
+        seen = Counter()
+        for written, what in found:
+            # The n-th time it is in the HTML: the n-th source line that has it.
+            seen[written] += 1
+            holding = [number for number, line in enumerate(lines, start=1) if written in line]
+            line = holding[min(seen[written], len(holding)) - 1] if holding else None
+            report(blocked_problem(what, path, line))
 
 
 # -- Addresses ---------------------------------------------------------------------
@@ -214,6 +374,7 @@ def check_all_content(generators):
     # A post Pelican could not read stays in the list as None.
     contents = [c for c in context["generated_content"].values() if c is not None]
     check_links(contents, context)
+    check_markup(contents)
     check_addresses(contents)
     check_categories([c for c in contents if c.__class__.__name__ == "Article"])
     if collector.problems:
@@ -222,4 +383,5 @@ def check_all_content(generators):
 
 def register():
     signals.initialized.connect(start_collecting)
+    signals.content_object_init.connect(check_post)
     signals.all_generators_finalized.connect(check_all_content)

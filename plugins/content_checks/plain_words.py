@@ -5,12 +5,18 @@ file, the line, what is wrong, how to fix it) or None for a record that only
 repeats a problem already reported. Unknown messages pass through unchanged.
 """
 
+import datetime
 import re
 from dataclasses import asdict, dataclass
 
 from pelican.utils import get_date
 
 ALLOWED_STATUSES = "published, draft or hidden"
+# A date with the day and the month both in numbers, in either order.
+NUMERIC_DATE = re.compile(r"\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})\b(?P<time>.*)")
+SAVE_AS_UTF8 = ("Save it as UTF-8 text: in Word, File › Save As, choose Plain Text, then "
+                "Text encoding: Unicode (UTF-8); in TextEdit, Format › Make Plain Text, then "
+                "Save with Plain Text Encoding: Unicode (UTF-8).")
 
 
 @dataclass
@@ -47,9 +53,60 @@ def missing_field(path, field, text):
                    f'Add a line "{field.title()}: ..." at the top of the file.', path)
 
 
+def iso_date(year, month, day):
+    try:
+        return datetime.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def ambiguous_date(path, line, value):
+    """A Problem for a date written with day and month in numbers
+    ("05/11/2026"), which reads two ways; None for any other form."""
+    match = NUMERIC_DATE.fullmatch(value)
+    if not match:
+        return None
+    first, second, year = (int(part) for part in match.groups()[:3])
+    year += 2000 if year < 100 else 0
+    time = match["time"].strip()
+    readings = []  # day first (as the coach, in Britain, means it), then month first
+    for day, month in ((first, second), (second, first)):
+        date = iso_date(year, month, day)
+        if date and date not in (reading for reading, _ in readings):
+            readings.append((date, f"{day} {date:%B}"))
+    if not readings:
+        return Problem(f'"{value}" is not a date.',
+                       "Write the date year first: 2026-11-25, or 2026-11-25 09:00 with a "
+                       "time.", path, line)
+    shown = [f"{date.isoformat()}{' ' + time if time else ''} for {said}"
+             for date, said in readings]
+    return Problem(f'"{value}" has the day and the month in numbers, which reads '
+                   + (f"as {readings[0][1]} or as {readings[1][1]}." if len(readings) > 1
+                      else "differently in Britain and in America."),
+                   "Write the date year first: " + ", or ".join(shown) + ".", path, line)
+
+
+def not_utf8(path, text, error):
+    """A Problem for a file that is not UTF-8 (Word's Windows-1252, say):
+    its first bad character's line, as read with U+FFFD in its place."""
+    line = next((number for number, text_line in enumerate(text.splitlines(), start=1)
+                 if "\ufffd" in text_line), None)
+    byte = re.search(r"byte 0x([0-9a-f]{2})", error)
+    shown = ""
+    if byte:
+        character = bytes([int(byte[1], 16)]).decode("cp1252", errors="replace")
+        shown = f" (a {character} saved the Windows way)" if character != "\ufffd" else ""
+    return Problem(f"The file is not saved as UTF-8 text: line {line} has a character the "
+                   f"site cannot read{shown}.", SAVE_AS_UTF8, path, line)
+
+
 def unreadable_post(path, text, error):
+    if "codec can't decode" in error:
+        return not_utf8(path, text, error)
     line, date = header_line(text, "date")
     if date is not None:
+        if problem := ambiguous_date(path, line, date):
+            return problem
         try:
             get_date(date.replace("_", " "))
         except (ValueError, OverflowError):
@@ -80,6 +137,7 @@ REPEATED = re.compile(
     r"Unable to find '.*', skipping url replacement|Other resources were not"
     r"|There are \d+ (items|original \(not translated\) items) .*with slug"
     r"|All items \(.*\) .* are translations"
+    r"|Unable to generate valid slug"  # said with the post's file by check_slugs
 )
 
 

@@ -1,7 +1,7 @@
 """The pure parts of the content checks, without building a site."""
 
-from .content_checks import misspelt_categories
-from .plain_words import describe, header_line
+from .content_checks import misspelt_categories, reserved_addresses
+from .plain_words import ambiguous_date, describe, header_line
 
 POST = "Title: Hips\nDate: someday\nStatus: publishd\n\nBody with Date: in it.\n"
 
@@ -43,3 +43,27 @@ def test_pelicans_repeat_of_a_broken_link_is_dropped_and_other_messages_pass_thr
     assert describe("Unable to find 'x.md', skipping url replacement.", read_source) is None
     assert describe('There are 2 items "with slug "x"" with lang en: ', read_source) is None
     assert describe("Something new", read_source).what == "Something new"
+
+
+def test_a_date_with_day_and_month_in_numbers_is_refused_with_the_iso_date():
+    both = ambiguous_date("p.md", 2, "05/11/2026 09:30")
+    assert both.fix == ("Write the date year first: 2026-11-05 09:30 for 5 November, or "
+                        "2026-05-11 09:30 for 11 May.")
+    one = ambiguous_date("p.md", 2, "25.11.26")
+    assert one.fix == "Write the date year first: 2026-11-25 for 25 November."
+    assert ambiguous_date("p.md", 2, "31/31/2026").what == '"31/31/2026" is not a date.'
+    for fine in ["2026-11-05", "2026-11-05 09:30", "5 November 2026"]:
+        assert ambiguous_date("p.md", 2, fine) is None
+
+
+def test_the_addresses_the_site_keeps_come_from_its_settings():
+    settings = {"TAGS_SAVE_AS": "tags/index.html", "ARCHIVES_SAVE_AS": "archives/index.html",
+                "CATEGORY_URL": "category/{slug}/", "ARTICLE_URL": "{slug}/",
+                "FEED_ALL_ATOM": "feeds/all.atom.xml",
+                "CATEGORY_FEED_ATOM": "feeds/{slug}.atom.xml",
+                "BOOKING_URL": "mailto:x@example.com", "STATIC_PATHS": ["images"],
+                "DIRECT_TEMPLATES": ["index", "tags"]}
+    reserved = reserved_addresses(settings)
+    assert reserved["slugs"] == {"tags", "archives", "category", "feeds", "images", "theme",
+                                 "index"}
+    assert reserved["categories"] == {"all"}

@@ -1,6 +1,10 @@
 """Reading aids: a reading time for every post and a table of contents for
 long ones.
 
+A first heading that repeats the title (`# Same as the title`, as Word and
+other editors start a document) is dropped: the page shows the title once,
+as its one h1, which is what the coach meant; a different first heading stays.
+
 Adds to every article and page:
 - `reading_minutes`: minutes to read the text at READING_WORDS_PER_MINUTE,
   rounded up, at least 1 (words of the text only: tags, attributes and
@@ -13,10 +17,13 @@ pelican-readtime was the candidate from PyPI; it counts the words of the
 HTML source, markup included, and rounds down to "0 minutes" for short posts.
 
 Settings read (defaults): READING_WORDS_PER_MINUTE (200), TOC_MIN_HEADINGS (3).
-Signals: initialized (enable heading ids), content_object_init (measure).
+Signals: initialized (enable heading ids), content_object_init (drop a repeated
+title, measure).
 """
 
+import html
 import math
+import re
 from html.parser import HTMLParser
 
 from pelican import signals
@@ -59,6 +66,22 @@ def table_of_contents(headings, min_headings):
     return headings if sum(level == 2 for level, _, _ in headings) >= min_headings else []
 
 
+LEADING_H1 = re.compile(r"\s*<h1\b[^>]*>(?P<text>.*?)</h1>\s*", re.S)
+
+
+def plain_text(markup):
+    """Text of an HTML fragment, for comparing: no tags, entities, case or extra space."""
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", "", markup)).split()).casefold()
+
+
+def without_title_heading(body, title):
+    """The body without a first <h1> that only repeats the title."""
+    match = LEADING_H1.match(body)
+    if match and plain_text(match["text"]) == plain_text(title):
+        return body[match.end():]
+    return body
+
+
 def read_settings(pelican):
     settings["words_per_minute"] = pelican.settings.get("READING_WORDS_PER_MINUTE", 200)
     settings["toc_min_headings"] = pelican.settings.get("TOC_MIN_HEADINGS", 3)
@@ -67,6 +90,8 @@ def read_settings(pelican):
 
 
 def measure(content):
+    if content._content and getattr(content, "title", None):
+        content._content = without_title_heading(content._content, content.title)
     parser = TextAndHeadings()
     parser.feed(content._content or "")
     content.reading_minutes = reading_minutes(parser.words, settings["words_per_minute"])

@@ -1,6 +1,6 @@
 """Reading time and table of contents, from HTML, without building a site."""
 
-from .reading_aids import TextAndHeadings, reading_minutes, table_of_contents
+from .reading_aids import TextAndHeadings, reading_minutes, table_of_contents, without_title_heading
 
 HTML = ('<h2 id="why">Why <em>glutes</em></h2><p>One two three.</p>'
         '<p><a href="https://www.youtube.com/watch?v=x" class="video">Play</a></p>'
@@ -29,3 +29,12 @@ def test_headings_with_ids_make_the_table_of_contents_of_a_long_post_only():
     assert table_of_contents(headings, 3) == []
     long_post = headings + [(2, "a", "A"), (2, "b", "B")]
     assert table_of_contents(long_post, 3) == long_post
+
+
+def test_a_first_heading_that_repeats_the_title_is_dropped():
+    body = '<h1 id="x">Why  <em>stretching</em> &amp; yoga</h1>\n<p>Text.</p>'
+    assert without_title_heading(body, "Why stretching & Yoga") == "<p>Text.</p>"
+    other = "<h1>Another heading</h1><p>Text.</p>"
+    assert without_title_heading(other, "Why stretching") == other
+    later = "<p>Intro.</p><h1>Why stretching</h1>"
+    assert without_title_heading(later, "Why stretching") == later

@@ -34,15 +34,18 @@ class FetchError(Exception):
 
 
 def videos_in_markdown(text):
-    """The video ids a Markdown post embeds, in order (malformed ones skipped:
-    the build names those)."""
+    """The YouTube video ids a Markdown post embeds, in order (malformed ones
+    skipped: the build names those; playlists and Vimeo videos have no
+    poster or title to fetch here)."""
     rendered = markdown.markdown(text, extensions=[VideoExtension(), "markdown.extensions.meta"])
     ids = []
     for match in VIDEO_MARKUP.finditer(rendered):
         try:
-            ids.append(video_id_from_url(described(match)[0]))
+            video_id = video_id_from_url(described(match)[0])
         except VideoAddressError:
             continue
+        if video_id:
+            ids.append(video_id)
     return ids
 
 

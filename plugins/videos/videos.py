@@ -1,13 +1,16 @@
-"""Videos: YouTube links in posts become fast, private embeds, and the site
-gets a library of every video.
+"""Videos: YouTube (and Vimeo) links in posts become fast, private embeds,
+and the site gets a library of every video.
 
 Adds:
-- a Markdown extension: a YouTube video address alone on its own line, or a
+- a Markdown extension: a video address alone on its own line, or a
   paragraph that is only a link to one (`[Title](address)`), becomes a video;
-  a YouTube link inside a sentence stays a link;
+  a link inside a sentence stays a link. A video address: a YouTube video,
+  a YouTube playlist (the embed plays the list), a Vimeo video (played by
+  Vimeo's do-not-track player, dnt=1);
 - the same embed for reStructuredText's `.. youtube:: ID` (pelican-youtube's
   directive: its iframe is replaced before anything is written), and for
-  YouTube's "Embed" iframe code pasted into a post;
+  YouTube's or Vimeo's "Embed" code pasted into a post (Vimeo's wrapper
+  div and script go with it);
 - the embed itself (youtube.embed_html): a link with a poster and the title,
   which theme/static/js/video.js turns into a play button. Nothing comes from
   YouTube until the reader presses play. Its title: the link text, else the
@@ -42,13 +45,7 @@ from markdown.blockprocessors import BlockProcessor
 from pelican import signals
 from pelican.contents import Article, Page
 
-from .youtube import (
-    VideoAddressError,
-    embed_html,
-    is_youtube_address,
-    raw_video_id,
-    video_from_url,
-)
+from .youtube import VideoAddressError, embed_html, is_video_address, video_from_url
 
 logger = logging.getLogger(__name__)
 
@@ -63,13 +60,8 @@ LONE_LINK = re.compile(
 LONE_ADDRESS = re.compile(r"<?(?P<address>\S+?)>?")
 
 
-def is_video_address(address):
-    """A YouTube address shaped like one video (its id may still be malformed)."""
-    return is_youtube_address(address) and raw_video_id(address) is not None
-
-
 def lone_link(block):
-    """(text, address) when the block is only a link to a YouTube video, else None."""
+    """(text, address) when the block is only a link to a video, else None."""
     match = LONE_LINK.fullmatch(block.strip())
     if match and is_video_address(match["address"]):
         # The link text as the reader sees it: Markdown's \& or \* lose the backslash.
@@ -78,7 +70,7 @@ def lone_link(block):
 
 
 def lone_address_line(lines):
-    """The index of the first line that is only a YouTube video address, or None."""
+    """The index of the first line that is only a video address, or None."""
     for index, line in enumerate(lines):
         match = LONE_ADDRESS.fullmatch(line.strip())
         if match and is_video_address(match["address"]):
@@ -118,7 +110,7 @@ def add_video_source(parent, address, title=""):
 
 
 class VideoExtension(markdown.Extension):
-    """Python-Markdown extension: YouTube videos on their own become video sources."""
+    """Python-Markdown extension: videos on their own become video sources."""
 
     def extendMarkdown(self, md):
         # Just before paragraphs (10), after everything else (code, lists, quotes,
@@ -130,13 +122,17 @@ class VideoExtension(markdown.Extension):
 
 # The three ways a video reaches a page's HTML: a source from our Markdown
 # extension, pelican-youtube's directive (an iframe in a div), or YouTube's
-# "Embed" code pasted into a post. All become our embed, in document order.
+# or Vimeo's "Embed" code pasted into a post (Vimeo's: the iframe in a div
+# with a style, then a script). All become our embed, in document order.
 VIDEO_SOURCE = re.compile(r'<div class="video-source"(?P<attributes>[^>]*)></div>')
 VIDEO_MARKUP = re.compile(
     VIDEO_SOURCE.pattern
     + r'|<div class="youtube[^"]*">\s*<iframe src="(?P<directive>[^"]*)"[^>]*></iframe>\s*</div>'
-    + r'|<iframe\b(?P<pasted>[^>]*\bsrc="https?://(?:www\.)?youtube(?:-nocookie)?\.com/embed/'
-    + r'[^>]*)>\s*</iframe>')
+    + r'|(?P<wrapper><div\b[^>]*>\s*)?<iframe\b(?P<pasted>[^>]*\bsrc="(?:https?:)?//'
+    + r'(?:(?:www\.)?youtube(?:-nocookie)?\.com/embed/|player\.vimeo\.com/video/)[^>]*)>'
+    + r'\s*</iframe>(?(wrapper)\s*</div>)'
+    + r'(?:\s*<script\b[^>]*\bsrc="(?:https?:)?//player\.vimeo\.com/api/player\.js"[^>]*>'
+    + r"\s*</script>)?")
 # The title YouTube's Embed code gives every video: no title at all.
 GENERIC_TITLE = "YouTube video player"
 ATTRIBUTE = re.compile(r'([\w-]+)="([^"]*)"')
@@ -229,6 +225,8 @@ def embed_for(content, address, link_text, written, found):
     is malformed (reported, quoting what the coach `written`)."""
     try:
         video = video_from_url(address)
+        if video is None:
+            raise VideoAddressError(f"{address} is not a video address.")
     except VideoAddressError as malformed:
         problem = str(malformed)
         if written.startswith(".. youtube::"):

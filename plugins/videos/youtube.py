@@ -2,9 +2,11 @@
 network, so they are unit-tested on their own (tests/test_video_addresses.py).
 
 An address is a *video address* when it is on a YouTube host and has the shape
-of one video (watch?v=, youtu.be/, /embed/, /shorts/, /live/, /v/). Other
-YouTube pages (a channel, a playlist) are not videos and stay plain links. A
-video address whose id is not 11 letters, digits, `-` or `_` is malformed.
+of one video (watch?v=, youtu.be/, /embed/, /shorts/, /live/, /v/). A video
+address whose id is not 11 letters, digits, `-` or `_` is malformed. A YouTube
+playlist (/playlist?list=, or the embed code's /embed/videoseries?list=) and
+a Vimeo video (vimeo.py) get the same embed, playing the list or the Vimeo
+video; other YouTube pages (a channel) are not videos and stay plain links.
 """
 
 import re
@@ -12,7 +14,10 @@ from dataclasses import dataclass
 from html import escape
 from urllib.parse import parse_qs, urlsplit
 
+from .vimeo import VIMEO_PLAYER_URL, VIMEO_WATCH_URL, vimeo_parts
+
 VIDEO_ID = re.compile(r"[A-Za-z0-9_-]{11}")
+PLAYLIST_ID = re.compile(r"[A-Za-z0-9_-]{10,64}")
 YOUTUBE_HOSTS = {"youtube.com", "www.youtube.com", "m.youtube.com", "music.youtube.com",
                  "youtube-nocookie.com", "www.youtube-nocookie.com"}
 SHORT_HOSTS = {"youtu.be", "www.youtu.be"}
@@ -23,6 +28,8 @@ START_TIME = re.compile(r"(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s?)?")
 
 WATCH_URL = "https://www.youtube.com/watch?v={id}"
 PLAYER_URL = "https://www.youtube-nocookie.com/embed/{id}?autoplay=1"
+PLAYLIST_URL = "https://www.youtube.com/playlist?list={id}"
+PLAYLIST_PLAYER_URL = "https://www.youtube-nocookie.com/embed/videoseries?list={id}&autoplay=1"
 
 
 class VideoAddressError(ValueError):
@@ -33,16 +40,29 @@ class VideoAddressError(ValueError):
 class Video:
     id: str
     start: int = 0  # seconds from the beginning
+    kind: str = "youtube"  # or "playlist" (YouTube's), or "vimeo"
+    key: str = ""  # an unlisted Vimeo video's private hash
 
     @property
     def watch_url(self):
-        """The video's page on YouTube, at its start time: the no-script link."""
+        """The video's page on YouTube (or Vimeo), at its start time: the no-script link."""
+        if self.kind == "playlist":
+            return PLAYLIST_URL.format(id=self.id)
+        if self.kind == "vimeo":
+            url = VIMEO_WATCH_URL.format(id=self.id) + (f"/{self.key}" if self.key else "")
+            return f"{url}#t={self.start}s" if self.start else url
         url = WATCH_URL.format(id=self.id)
         return f"{url}&t={self.start}s" if self.start else url
 
     @property
     def player_url(self):
-        """The privacy-enhanced player, loaded only when the reader presses play."""
+        """The privacy-enhanced player (Vimeo's do-not-track one), loaded only
+        when the reader presses play."""
+        if self.kind == "playlist":
+            return PLAYLIST_PLAYER_URL.format(id=self.id)
+        if self.kind == "vimeo":
+            url = VIMEO_PLAYER_URL.format(id=self.id) + (f"&h={self.key}" if self.key else "")
+            return f"{url}#t={self.start}s" if self.start else url
         url = PLAYER_URL.format(id=self.id)
         return f"{url}&start={self.start}" if self.start else url
 
@@ -80,6 +100,23 @@ def raw_video_id(address):
     return None
 
 
+def playlist_id_from_url(address):
+    """The list id of a YouTube playlist address (/playlist?list=, or the
+    embed code's /embed/videoseries?list=); None for any other address;
+    VideoAddressError when the list id is malformed."""
+    parts = urlsplit(with_scheme(address))
+    if (parts.hostname or "").lower() not in YOUTUBE_HOSTS:
+        return None
+    if parts.path.rstrip("/") not in ("/playlist", "/embed/videoseries"):
+        return None
+    list_id = (parse_qs(parts.query).get("list") or [""])[0]
+    if not PLAYLIST_ID.fullmatch(list_id):
+        raise VideoAddressError(
+            f"the YouTube playlist address {address.strip()} has no list id it can read. "
+            "Copy the address again from the playlist's Share button.")
+    return list_id
+
+
 def video_id_from_url(address):
     """The 11-character id of a YouTube video address; None when the address
     is not a video address; VideoAddressError when its id is malformed."""
@@ -115,9 +152,30 @@ def start_from_url(address):
     return 0
 
 
+def is_video_address(address):
+    """An address shaped like a video or a playlist (maybe malformed)."""
+    if is_youtube_address(address):
+        return raw_video_id(address) is not None or urlsplit(
+            with_scheme(address)).path.rstrip("/") in ("/playlist", "/embed/videoseries")
+    try:
+        return vimeo_parts(address) is not None
+    except ValueError:
+        return True
+
+
 def video_from_url(address):
-    """The Video an address points to (id and start time), None for a
-    non-video address; VideoAddressError when malformed."""
+    """The Video an address points to (a YouTube video with its start time, a
+    YouTube playlist, a Vimeo video), None for any other address;
+    VideoAddressError when malformed."""
+    try:
+        vimeo = vimeo_parts(address)
+    except ValueError as malformed:
+        raise VideoAddressError(str(malformed)) from None
+    if vimeo:
+        return Video(vimeo[0], start_from_url(address), "vimeo", vimeo[1])
+    list_id = playlist_id_from_url(address)
+    if list_id:
+        return Video(list_id, kind="playlist")
     video_id = video_id_from_url(address)
     if video_id is None:
         return None

@@ -1,0 +1,3 @@
+from .tables import register
+
+__all__ = ["register"]
