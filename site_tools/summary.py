@@ -21,7 +21,7 @@ from pathlib import Path
 # Made from the pages: see the docstring.
 DERIVED = re.compile(r"^(pagefind/|sitemap\.xml$)")
 # A published post's body, as the theme marks it for the search index.
-POST_BODY = re.compile(rb"<article class=\"post\" data-pagefind-body>.*?</article>", re.S)
+POST_BODY = re.compile(rb"<article class=\"post\"[^>]* data-pagefind-body>.*?</article>", re.S)
 TITLE = re.compile(rb"<h1>(.*?)</h1>", re.S)
 LISTED_AT_MOST = 20  # posts named per kind in the summary; the rest are counted
 
