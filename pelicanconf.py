@@ -99,6 +99,7 @@ THEME = "theme"
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
+    "pelican.plugins.yaml_metadata",  # `---` YAML front matter, and `Key: value` headers (PyPI)
     "content_checks",  # every problem in plain words, with file and line
     "scheduled",  # a post dated in the future waits, as a draft, for its date
     "inline_css",  # the stylesheet in each page's head, allowed by hash in the CSP

@@ -31,14 +31,31 @@ class Problem:
 
 
 def header_line(text, field):
-    """(line number, value) of `Field: value` in a post's header, else (None, None)."""
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
+    """(line number, value) of a header field in a post, else (None, None): a
+    `Field: value` line of Pelican's header, or a `field: value` line of YAML
+    front matter (between `---` lines; its quotes taken off, list items skipped)."""
+    lines = text.splitlines()
+    front_matter = bool(lines) and lines[0].strip() == "---"
+    for number, line in enumerate(lines, start=1):
+        if front_matter and number == 1:
+            continue
+        if front_matter and line.strip() in ("---", "..."):
+            break  # the front matter ends at its closing line
+        if not front_matter and not line.strip():
             break  # the header ends at the first blank line
+        if front_matter and (line[:1].isspace() or line.startswith("-")):
+            continue  # an item of a list, or a value's next line
         name, _, value = line.partition(":")
         if name.strip().lower() == field:
-            return number, value.strip()
+            return number, unquoted(value.strip())
     return None, None
+
+
+def unquoted(value):
+    """A YAML value written in quotes ('05/11/2026' or "draft"), without them."""
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+        return value[1:-1]
+    return value
 
 
 def missing_field(path, field, text):
