@@ -1,0 +1,90 @@
+"""The editor's folder without building a site: its configuration comes from
+the settings and the content, and a copy without node_modules still builds."""
+
+import logging
+from types import SimpleNamespace
+
+import yaml
+
+from .admin import AdminGenerator, categories_by_use, cms_config, policy
+
+SETTINGS = {"PATH": "/project/content", "ARTICLE_PATHS": ["articles"], "PAGE_PATHS": ["pages"],
+            "STATIC_PATHS": ["images"], "SITEURL": "https://coach.example",
+            "ADMIN_REPO": "tracy/site", "SITENAME": "One Body Coach"}
+
+
+def post(category):
+    return SimpleNamespace(category=SimpleNamespace(name=category))
+
+
+def page(name, **metadata):
+    return SimpleNamespace(slug=name, title=name.title(), metadata=metadata,
+                           source_path=f"/project/content/pages/{name}.md")
+
+
+def test_the_configuration_is_written_from_the_settings_and_the_content():
+    categories = categories_by_use([post("Yoga"), post("Running"), post("Running")])
+    config = cms_config(SETTINGS, categories, [page("about", template="about", order=1)],
+                        "/project")
+    assert config["backend"] == {"name": "github", "repo": "tracy/site", "branch": "main",
+                                 "auth_methods": ["token"]}
+    assert config["site_url"] == "https://coach.example"
+    assert (config["media_folder"], config["public_folder"]) == ("content/images", "images")
+    posts, pages = config["collections"]
+    assert posts["folder"] == "content/articles"
+    fields = {field["name"]: field for field in posts["fields"]}
+    assert list(fields) == ["title", "slug", "date", "category", "tags", "summary", "status",
+                            "body"]
+    assert fields["category"]["default"] == "Running"
+    assert "Running, Yoga" in fields["category"]["hint"]
+    assert fields["date"]["format"] == "YYYY-MM-DD HH:mm"
+    assert [option["value"] for option in fields["status"]["options"]] == ["draft", "published"]
+    assert fields["body"]["editor_components"] == ["video", "photo"]
+    about = pages["files"][0]
+    assert about["file"] == "content/pages/about.md"
+    kept = {field["name"]: field for field in about["fields"] if field["widget"] == "hidden"}
+    assert kept == {"template": {"name": "template", "widget": "hidden", "default": "about"},
+                    "order": {"name": "order", "widget": "hidden", "default": "1"}}
+
+
+def test_a_policy_is_written_directive_by_directive():
+    assert policy({"default-src": ["'self'"], "img-src": ["'self'", "blob:"]}) == \
+        "default-src 'self'; img-src 'self' blob:"
+
+
+def generate(tmp_path, **settings):
+    content = tmp_path / "content"
+    content.mkdir()
+    generator = AdminGenerator({"articles": [post("Running")], "pages": []},
+                               {**SETTINGS, "PATH": str(content), **settings}, str(content),
+                               "theme", str(tmp_path / "output"))
+    generator.generate_output(writer=None)
+    return tmp_path / "output" / "admin"
+
+
+def test_without_node_modules_the_admin_page_says_how_to_get_the_editor(tmp_path):
+    admin = generate(tmp_path)
+    page = (admin / "index.html").read_text(encoding="utf-8")
+    assert "<script" not in page and "npm ci" in page
+    assert not (admin / "sveltia-cms.js").exists()
+    assert yaml.safe_load((admin / "config.yml").read_text())["backend"]["repo"] == "tracy/site"
+
+
+def test_publishing_under_ci_requires_the_editor(tmp_path, caplog):
+    with caplog.at_level(logging.ERROR):
+        generate(tmp_path, ADMIN_EDITOR_REQUIRED=True)
+    assert "the editor" in caplog.text and "npm ci" in caplog.text
+
+
+def test_with_the_editor_the_page_loads_it_under_its_own_policy(tmp_path):
+    editor = tmp_path / "node_modules" / "sveltia-cms.js"
+    editor.parent.mkdir()
+    editor.write_text("window.CMS = {};")
+    admin = generate(tmp_path, ADMIN_EDITOR_FILE="node_modules/sveltia-cms.js",
+                     ADMIN_CSP={"default-src": ["'self'"], "connect-src": ["https://api.github.com"]})
+    page = (admin / "index.html").read_text(encoding="utf-8")
+    assert '<script src="sveltia-cms.js"></script>' in page
+    assert '<script src="admin.js"></script>' in page
+    assert "default-src &#39;self&#39;; connect-src https://api.github.com" in page
+    assert '<meta name="robots" content="noindex, nofollow">' in page
+    assert (admin / "sveltia-cms.js").read_text() == "window.CMS = {};"
