@@ -75,6 +75,7 @@ def test_every_header_form_builds_the_same_post(tmp_path):
     ('date: "05/11/2026"', '"05/11/2026" has the day and the month in numbers'),
     ("status: ''", '"Status:" is empty.'),
     ("categroy: Running", 'The line "categroy: Running" is read as a header field "categroy"'),
+    ("category: Running: uphill", 'cannot be read here ("category: Running: uphill")'),
 ])
 def test_front_matter_gets_the_same_header_checks(project, mistake, message):
     post = BY_HAND.replace("date: 2026-11-20 09:30", mistake) if "date" in mistake \

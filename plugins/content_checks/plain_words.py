@@ -146,6 +146,7 @@ def unknown_status(path, text, status):
 SKIPPED = re.compile(r"Skipping (?P<path>.+): could not find information about '(?P<field>\w+)'")
 UNREADABLE = re.compile(r"Could not process (?P<path>\S+)")
 OUTSIDE = re.compile(r"Skipping (?P<path>.+): file '.*' would be written outside output path")
+YAML_ERROR = re.compile(r"Error parsing YAML for file '(?P<path>[^']+)")
 STATUS = re.compile(r"Unknown status '(?P<status>.*)' for file (?P<path>.+), skipping it")
 # Messages our own checks say better: Pelican repeats a broken {filename}
 # link when it writes the page, without the post; and it warns of posts that
@@ -179,4 +180,20 @@ def describe(message, read_source, error=""):
     if match := STATUS.match(message):
         path, text = read_source(match["path"])
         return unknown_status(path, text, match["status"])
+    if match := YAML_ERROR.match(message):
+        path, text = read_source(match["path"])
+        return unreadable_front_matter(path, text, error)
     return Problem(message)
+
+
+def unreadable_front_matter(path, text, error):
+    """YAML front matter PyYAML could not read: most often a value with a
+    colon and a space in it, not in quotes. YAML's line 1 is the `---` line,
+    so its line numbers are the file's."""
+    numbers = re.findall(r"line (\d+)", error)
+    line = int(numbers[-1]) if numbers else None
+    lines = text.splitlines()
+    written = f' ("{lines[line - 1].strip()}")' if line and line <= len(lines) else ""
+    return Problem(f"The header between the --- lines cannot be read here{written}.",
+                   'Put a value that holds a colon, a # or quotes in quotes: '
+                   'summary: "Why: because".', path, line)
