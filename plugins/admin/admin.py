@@ -18,7 +18,7 @@ Settings read (defaults): ADMIN_DIR ("admin"), ADMIN_EDITOR_FILE
 ("node_modules/@sveltia/cms/dist/sveltia-cms.js", from the project folder),
 ADMIN_EDITOR_REQUIRED (False), ADMIN_REPO ("OWNER/REPO"), ADMIN_BRANCH
 ("main"), ADMIN_CSP ({"default-src": ["'self'"]}), and SITEURL, PATH,
-ARTICLE_PATHS, PAGE_PATHS, STATIC_PATHS, SITENAME.
+ARTICLE_PATHS, STATIC_PATHS, SITENAME, THEME_STATIC_DIR.
 Signal: get_generators (a generator made afresh for each build writes the folder
 once every post is read).
 """
@@ -43,6 +43,7 @@ PAGE = """<!DOCTYPE html>
 <meta name="robots" content="noindex, nofollow">
 <meta http-equiv="Content-Security-Policy" content="{{ csp }}">
 <title>Write: {{ sitename }}</title>
+<link rel="icon" href="../{{ theme_static }}/favicon.svg" type="image/svg+xml">
 {% if editor %}
 <script src="{{ editor }}"></script>
 <script src="admin.js"></script>
@@ -176,7 +177,8 @@ class AdminGenerator:
         with open(os.path.join(self.output, "index.html"), "w", encoding="utf-8") as out:
             out.write(page.render(
                 csp=policy(self.settings.get("ADMIN_CSP", {"default-src": ["'self'"]})),
-                sitename=self.settings.get("SITENAME", ""), editor=editor))
+                sitename=self.settings.get("SITENAME", ""), editor=editor,
+                theme_static=self.settings.get("THEME_STATIC_DIR", "theme")))
         shutil.copy2(os.path.join(os.path.dirname(__file__), "admin.js"), self.output)
 
     def copy_editor(self):
