@@ -238,3 +238,23 @@ def test_editing_a_post_changes_nothing_else_in_its_header(editor):
                      for built in (editor.first_build, build))
     assert before == after
     assert editor.errors == []
+
+
+def test_editing_a_page_changes_nothing_else_in_its_header(editor):
+    project = editor.project
+    about = "content/pages/about.md"
+    before_header, _ = front_matter((project / about).read_text(encoding="utf-8"))
+    editor.evaluate("location.hash = '#/collections/pages/entries/about'")
+    field(editor, "summary").locator("textarea").fill("Tracy Swindell, movement coach.")
+    header, _ = front_matter(save_and_read_back(editor, project, about))
+
+    changed = [(old, new) for old, new in zip(before_header.splitlines(), header.splitlines(),
+                                              strict=True) if old != new]
+    assert changed == [(next(line for line in before_header.splitlines()
+                             if line.startswith("summary:")),
+                        "summary: Tracy Swindell, movement coach.")]
+    build = run_pelican(project, project / "built-pages")
+    assert build.returncode == 0, build.log
+    assert [a.get_text(strip=True) for a in build.page("").select("nav a")] == \
+        [a.get_text(strip=True) for a in editor.first_build.page("").select("nav a")]
+    assert editor.errors == []

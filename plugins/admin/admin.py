@@ -25,6 +25,7 @@ once every post is read).
 
 import logging
 import os
+import re
 import shutil
 from collections import Counter
 
@@ -96,21 +97,38 @@ def post_fields(categories):
     ]
 
 
+def written(value):
+    """A header value as the file has it: a number stays a number (pages are
+    ordered by `order`, and 1 and "1" do not sort together)."""
+    return value if isinstance(value, (int, float)) else str(value)
+
+
+PAGE_FIELDS = {
+    "title": {"label": "Title", "widget": "string"},
+    "nav_label": {"label": "Label in the menu", "widget": "string", "required": False},
+    "summary": {"label": "Summary", "widget": "text"},
+}
+
+
+def front_matter(path):
+    """The YAML front matter of a file as written (its keys in order), or None."""
+    with open(path, encoding="utf-8") as source:
+        match = re.match(r"---\n(.*?)\n---\n", source.read(), re.S)
+    header = yaml.safe_load(match[1]) if match else None
+    return header if isinstance(header, dict) else None
+
+
 def page_entry(page, root):
-    """One page of the pages collection: its text, and what it carries
-    besides (template, order...) kept as it is."""
-    kept = [key for key in page.metadata
-            if key not in {"title", "summary", "nav_label", "date", "modified", "reader"}]
-    fields = [
-        {"name": "title", "label": "Title", "widget": "string"},
-        {"name": "nav_label", "label": "Label in the menu", "widget": "string",
-         "required": False},
-        {"name": "summary", "label": "Summary", "widget": "text"},
-        *({"name": key, "widget": "hidden", "default": str(page.metadata[key])}
-          for key in kept),
-        {"name": "body", "label": "Text", "widget": "markdown",
-         "editor_components": ["video", "photo"]},
-    ]
+    """One page of the pages collection: its title, menu label, summary and
+    text to edit; what else its header carries (template, order...) kept as
+    it is, in the order the file has it, so a save changes only the edit."""
+    header = front_matter(page.source_path) or {
+        key: value for key, value in page.metadata.items() if key in PAGE_FIELDS}
+    fields = [{"name": key, **PAGE_FIELDS[key]} if key in PAGE_FIELDS else
+              {"name": key, "widget": "hidden", "default": written(value)}
+              for key, value in header.items()]
+    fields.append({"name": "body", "label": "Text", "widget": "markdown",
+                   "editor_components": ["video", "photo"]})
     return {"name": page.slug, "label": page.title, "fields": fields,
             "file": os.path.relpath(page.source_path, root).replace("\\", "/")}
 

@@ -17,15 +17,18 @@ def post(category):
     return SimpleNamespace(category=SimpleNamespace(name=category))
 
 
-def page(name, **metadata):
-    return SimpleNamespace(slug=name, title=name.title(), metadata=metadata,
-                           source_path=f"/project/content/pages/{name}.md")
+def page(folder, name, header):
+    source = folder / f"{name}.md"
+    source.write_text(f"---\n{header}---\n\nText.\n", encoding="utf-8")
+    return SimpleNamespace(slug=name, title=name.title(), source_path=str(source),
+                           metadata={"category": "pages"})
 
 
-def test_the_configuration_is_written_from_the_settings_and_the_content():
+def test_the_configuration_is_written_from_the_settings_and_the_content(tmp_path):
     categories = categories_by_use([post("Yoga"), post("Running"), post("Running")])
-    config = cms_config(SETTINGS, categories, [page("about", template="about", order=1)],
-                        "/project")
+    about = page(tmp_path, "about", "title: About\nslug: about\nsummary: Me.\ntemplate: about\n"
+                 "order: 1\n")
+    config = cms_config(SETTINGS, categories, [about], str(tmp_path.parent))
     assert config["backend"] == {"name": "github", "repo": "tracy/site", "branch": "main",
                                  "auth_methods": ["token"]}
     assert config["site_url"] == "https://coach.example"
@@ -40,11 +43,13 @@ def test_the_configuration_is_written_from_the_settings_and_the_content():
     assert fields["date"]["format"] == "YYYY-MM-DD HH:mm"
     assert [option["value"] for option in fields["status"]["options"]] == ["draft", "published"]
     assert fields["body"]["editor_components"] == ["video", "photo"]
-    about = pages["files"][0]
-    assert about["file"] == "content/pages/about.md"
-    kept = {field["name"]: field for field in about["fields"] if field["widget"] == "hidden"}
-    assert kept == {"template": {"name": "template", "widget": "hidden", "default": "about"},
-                    "order": {"name": "order", "widget": "hidden", "default": "1"}}
+    entry = pages["files"][0]
+    assert entry["file"] == f"{tmp_path.name}/about.md"
+    # Its own header's fields, in its order; Pelican's additions (category) left out.
+    assert [(f["name"], f["widget"]) for f in entry["fields"]] == [
+        ("title", "string"), ("slug", "hidden"), ("summary", "text"), ("template", "hidden"),
+        ("order", "hidden"), ("body", "markdown")]
+    assert entry["fields"][4]["default"] == 1  # a number stays a number
 
 
 def test_a_policy_is_written_directive_by_directive():
