@@ -122,6 +122,11 @@ def test_a_push_to_main_publishes_the_site_at_the_owner_s_address(runs):
 
     assert job.conclusion == "success", job.step(PUBLISH_STEP).log
     assert live is not None
+    log = job.step(PUBLISH_STEP).log
+    for gate in ["Internal links: all resolve.", "HTML: every page is valid.",
+                 "Browser: no outside request, no error, no axe violation, within budget.",
+                 "Lighthouse: 100 in all four categories."]:
+        assert gate in log  # every check ran on the real content, and passed
     published = set(git(origin, "ls-tree", "-r", "--name-only", "gh-pages").splitlines())
     assert {"index.html", ".nojekyll", "cant-fire-my-glutes/index.html",
             "pagefind/pagefind.js"} <= published
