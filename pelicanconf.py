@@ -77,9 +77,13 @@ RSS_FEED_SUMMARY_ONLY = False  # full posts in RSS as in Atom
 THEME = "theme"
 # Escaping on by default: titles, summaries and tags print as text; the theme
 # marks only rendered post bodies as safe.
-JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+# No auto_reload: a build renders with templates read once, so Jinja need not
+# check each template's date again on every include.
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True,
+                     "auto_reload": False}
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
+    "build_speed",  # one Markdown object a build; files written only when changed
     "content_checks",  # every problem in plain words, with file and line
     "inline_css",  # the stylesheet in each page's head, allowed by hash in the CSP
     "page_meta",  # absolute_url() for canonical, Open Graph and JSON-LD
