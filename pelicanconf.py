@@ -134,6 +134,9 @@ IMAGE_SIZES = "(min-width: 42rem) 40rem, 100vw"
 
 # search: Pagefind indexes every build (plugins/search); the Search page queries it.
 SEARCH_INDEX = True
+# True only in the warm preview (./dev livereload sets it, preview.py): it indexes
+# search just after the page reloads, and the Search page says so.
+PREVIEW = False
 
 # sitemap (pelican-sitemap): every published post, page and list, not drafts
 # or the 404 page; robots.txt (a template page) points to it.

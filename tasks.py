@@ -22,8 +22,10 @@ CONFIG = {
     "settings_base": ROOT / "pelicanconf.py",
     "settings_publish": ROOT / "publishconf.py",
     "deploy_path": ROOT / "output",
-    # What the preview reloads on when saved.
+    # What the preview reloads on when saved; and what it restarts on (code it
+    # loaded once: plugins and settings).
     "watched": ["content", "theme", "plugins", "pelicanconf.py", "publishconf.py"],
+    "restart_on": ["plugins", "pelicanconf.py", "publishconf.py"],
     "host": "localhost",
     "port": 8000,
     "chromium": "/usr/bin/chromium",
@@ -235,19 +237,17 @@ def serve(c, port=CONFIG["port"]):
 @task(help={"port": "port to serve on (default 8000)", **VERBOSE_HELP})
 def livereload(c, port=CONFIG["port"], verbose=False):
     """Build, serve on http://localhost:8000 and rebuild and reload the page on every save."""
-    from livereload import Server
+    from preview import serve_preview
 
-    def rebuild_quietly():
-        try:
-            build_site(CONFIG["settings_base"], verbose=verbose)
-        except Exit as failed:
-            print(failed.message, file=sys.stderr)  # keep serving the last good site
+    def report(problems):
+        print(format_problems(problems), file=sys.stderr, flush=True)
+        print(f"{CONFIG['deploy_path'].name}/ was left as it was: the preview shows the "
+              "last good site.", file=sys.stderr, flush=True)
 
-    rebuild_quietly()
-    server = Server()
-    for path in CONFIG["watched"]:
-        server.watch(str(ROOT / path), rebuild_quietly)
-    server.serve(host=CONFIG["host"], port=int(port), root=str(CONFIG["deploy_path"]))
+    serve_preview(ROOT, CONFIG["settings_base"], CONFIG["deploy_path"],
+                  [ROOT / path for path in CONFIG["watched"]],
+                  [ROOT / path for path in CONFIG["restart_on"]],
+                  CONFIG["host"], int(port), report, verbose)
 
 
 @task(help=VERBOSE_HELP)

@@ -10,11 +10,12 @@ Adds, without changing a byte of the output:
   in one step, so a page being served is never seen half written).
 
 Settings read (defaults): BUILD_WRITER (None: the writer above; the warm
-preview passes a subclass of it that can also keep pages it knows cannot
-have changed, see preview.py).
+preview names a subclass of it, "preview:PreviewWriter", that also keeps
+pages it knows cannot have changed).
 Signals: readers_init (the Markdown reader), get_writer (the writer).
 """
 
+import importlib
 import io
 import logging
 import os
@@ -70,6 +71,11 @@ def use_one_markdown(readers):
 # -- Write only what changed ---------------------------------------------------------
 
 
+# What a template may render to say "the file already written is right": the
+# writer then neither compares nor writes it (the warm preview's kept pages).
+KEEP_EXISTING = type("KeepExisting", (str,), {})()
+
+
 class ChangedOnlyFile(io.StringIO):
     """A file opened for writing that, when closed, replaces the file on
     disk only if the text differs from it."""
@@ -77,9 +83,16 @@ class ChangedOnlyFile(io.StringIO):
     def __init__(self, path, encoding, writer):
         super().__init__()
         self.path, self.text_encoding, self.writer = path, encoding, writer
+        self.kept = False
+
+    def write(self, text):
+        if text is KEEP_EXISTING:
+            self.kept = True
+            return 0
+        return super().write(text)
 
     def close(self):
-        if not self.closed:
+        if not self.closed and not self.kept:
             self.writer.settle(self.path, self.getvalue().encode(self.text_encoding))
         super().close()
 
@@ -132,7 +145,13 @@ class ChangedOnlyWriter(Writer):
 
 
 def choose_writer(pelican):
-    return pelican.settings.get("BUILD_WRITER") or ChangedOnlyWriter
+    """BUILD_WRITER ("module:Class", a subclass of ChangedOnlyWriter), else ours.
+    A name rather than the class: settings are pickled with the content cache."""
+    name = pelican.settings.get("BUILD_WRITER")
+    if not name:
+        return ChangedOnlyWriter
+    module, _, attribute = name.partition(":")
+    return getattr(importlib.import_module(module), attribute)
 
 
 def register():
