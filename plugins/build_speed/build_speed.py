@@ -4,6 +4,10 @@ Adds, without changing a byte of the output:
 - one Markdown object per build (per reader), reset between posts, instead
   of a new one for every post (Python-Markdown's own way to convert many
   documents: building one loads every extension again);
+- remembered relative source paths: every address of a post or page is
+  made from its path relative to the content folder, which Pelican works
+  out again each time (about 20,000 times at 1,000 posts) from the same two
+  strings; a pure function, so it is remembered;
 - a writer that renders every page as before but writes a file only when
   its bytes differ from the file already there (a preview building in place
   then writes a handful of files, not thousands; a changed file is replaced
@@ -12,17 +16,20 @@ Adds, without changing a byte of the output:
 Settings read (defaults): BUILD_WRITER (None: the writer above; the warm
 preview names a subclass of it, "preview:PreviewWriter", that also keeps
 pages it knows cannot have changed).
-Signals: readers_init (the Markdown reader), get_writer (the writer).
+Signals: initialized (remember paths), readers_init (the Markdown reader),
+get_writer (the writer).
 """
 
+import functools
 import importlib
 import io
 import logging
 import os
 
 from pelican import signals
+from pelican.contents import Content
 from pelican.readers import MarkdownReader
-from pelican.utils import pelican_open
+from pelican.utils import pelican_open, posixize_path
 from pelican.writers import FileOverwriteFailedError, Writer
 
 logger = logging.getLogger(__name__)
@@ -66,6 +73,28 @@ def use_one_markdown(readers):
     for extension, reader in list(readers.reader_classes.items()):
         if reader is MarkdownReader:
             readers.reader_classes[extension] = OneMarkdownReader
+
+
+# -- Remembered paths ---------------------------------------------------------------
+
+
+@functools.cache
+def relative_source_path(content_path, source_path):
+    """Pelican's Content.get_relative_source_path, for the same arguments."""
+    return posixize_path(os.path.relpath(
+        os.path.abspath(os.path.join(content_path, source_path)),
+        os.path.abspath(content_path)))
+
+
+def remembered_relative_source_path(self, source_path=None):
+    source_path = source_path or self.source_path
+    if source_path is None:
+        return None
+    return relative_source_path(self.settings["PATH"], source_path)
+
+
+def remember_paths(pelican):
+    Content.get_relative_source_path = remembered_relative_source_path
 
 
 # -- Write only what changed ---------------------------------------------------------
@@ -155,5 +184,6 @@ def choose_writer(pelican):
 
 
 def register():
+    signals.initialized.connect(remember_paths)
     signals.readers_init.connect(use_one_markdown)
     signals.get_writer.connect(choose_writer)
