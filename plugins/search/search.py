@@ -17,11 +17,17 @@ With no published post yet, nothing is indexed: without any
 data-pagefind-body Pagefind would index every page whole, and it cannot
 write an empty index. The Search page then says search could not load.
 
-Settings read (defaults): SEARCH_INDEX (True; False skips indexing).
+Settings read (defaults): SEARCH_INDEX (True; False skips indexing);
+SEARCH_INDEX_LATER (None): a file; when set, Pagefind is not run here but its
+command is written there (JSON) for the caller to run once Pelican has
+exited, so the two never hold their memory at the same time (tasks.py's
+pelican_run does this: the whole build then peaks at the larger of the two,
+not their sum).
 Signals: article_generator_finalized (count the published posts), finalized
 (every page written: index).
 """
 
+import json
 import logging
 import re
 import subprocess
@@ -63,6 +69,11 @@ def index_site(pelican):
         return
     command = pagefind_command(pelican.output_path,
                                pelican.settings.get("ARTICLE_SAVE_AS", "**/*.html"))
+    later = pelican.settings.get("SEARCH_INDEX_LATER")
+    if later:
+        with open(later, "w", encoding="utf-8") as file:
+            json.dump(command, file)
+        return
     result = subprocess.run(command, capture_output=True, text=True)
     if result.returncode != 0:
         logger.error("Search: Pagefind could not index the site: %s",
