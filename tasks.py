@@ -335,11 +335,14 @@ def ensure_chromium():
 
 
 @task(help={"sizes": "post counts, comma-separated (default 100,1000)",
-            "repeats": "runs of each build per size (default 3)"})
-def bench(c, sizes="100,1000", repeats=3):
-    """Time our build, a cached rebuild and bare Pelican side by side on synthetic posts."""
+            "repeats": "builds of each variant per size (default 3)",
+            "edits": "saves timed in the preview per size (default 5; 0: none)",
+            "against": "also measure the project at this git ref, e.g. main"})
+def bench(c, sizes="100,1000", repeats=3, edits=5, against=""):
+    """Time our build against a matched bare Pelican, and the preview's edit-to-page latency."""
+    extra = f" --against {against}" if against else ""
     c.run(f"{sys.executable} {ROOT / 'benchmarks' / 'build.py'} --sizes {sizes} "
-          f"--repeats {repeats}", pty=False)
+          f"--repeats {repeats} --edits {edits}{extra}", pty=False)
 
 
 # -- Videos (plugins/videos) ----------------------------------------------------------
