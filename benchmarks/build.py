@@ -5,6 +5,8 @@ For each size N it generates N synthetic posts in a temporary copy of the
 project, then measures, interleaved so that the machine's swings hit all alike:
   ours     `./dev build` (invoke build): our settings, theme and plugins,
            Pagefind included, into a fresh folder as the coach builds
+  pelican  our site built by the `pelican` command alone, as the tests run
+           it (Pagefind runs inside it, so not after it as in ours)
   bare     Pelican alone on the same posts: default theme, PLUGINS = [] (unset,
            Pelican would load every installed namespace plugin), and the same
            pages: pagination, addresses, Atom and RSS feeds of all posts and of
@@ -196,22 +198,24 @@ def timed(command, folder, include_root):
 
 
 def build_command(variant):
-    if variant == "bare":
-        return [sys.executable, "-m", "pelican", "content", "-s", "bare.py", "-o",
-                "bare-output", "--log-handler", "plain"], False
-    return [sys.executable, "-m", "invoke", "build"], False
+    """(command, whether its first process counts in its memory)."""
+    if variant in ("bare", "pelican"):
+        settings = "bare.py" if variant == "bare" else "pelicanconf.py"
+        return [sys.executable, "-m", "pelican", "content", "-s", settings, "-o",
+                f"{variant}-output", "--log-handler", "plain"], True
+    return [sys.executable, "-m", "invoke", "build"], False  # not invoke itself
 
 
 def measure_builds(sites, repeats):
     """{variant: [(seconds, peak bytes), ...]}, the variants interleaved."""
-    variants = [*(["before"] if "before" in sites else []), "ours", "bare"]
+    variants = [*(["before"] if "before" in sites else []), "ours", "pelican", "bare"]
     results = {variant: [] for variant in variants}
     for _ in range(repeats):
         for variant in variants:
-            folder = sites["ours" if variant == "bare" else variant]
-            shutil.rmtree(folder / "bare-output", ignore_errors=True)
-            command, include_root = build_command(variant)
-            results[variant].append(timed(command, folder, include_root or variant == "bare"))
+            folder = sites.get(variant, sites["ours"])
+            shutil.rmtree(folder / f"{variant}-output", ignore_errors=True)
+            command, counts_first_process = build_command(variant)
+            results[variant].append(timed(command, folder, counts_first_process))
     return results
 
 
