@@ -6,8 +6,11 @@ rebuilds in place and writes only what changed, and the browser reloads.
 - The first build goes to a fresh folder that then replaces output/ (no page
   left over from an older site); later builds write into output/, and only
   the files whose bytes changed, each replaced in one step.
-- Posts are read through Pelican's content cache (per file, by its date), so
-  a save re-reads one post, not all of them.
+- Posts come from Pelican's content cache (per file, by its date; as the
+  plugins left them), so a save re-reads one post, not all of them. After a
+  failed build, or a save of anything but a post or page, every post is read
+  again: a cached post would not report its problems again, and a photo or
+  videos.json changes what plugins make of posts.
 - When only posts or pages were saved and nothing that lists pages show
   (titles, dates, summaries, tags, reading times, videos, addresses) changed,
   the pages of the other posts and the lists are kept as they are instead of
@@ -25,6 +28,7 @@ rebuilds in place and writes only what changed, and the browser reloads.
 
 import logging
 import os
+import shutil
 import sys
 import tempfile
 import threading
@@ -112,6 +116,11 @@ class BuildPlan:
 
     def content_read(self, generators):
         context = generators[0].context
+        # A post from the content cache still holds the context of the build
+        # that cached it, where its {filename} links are looked up: this one's.
+        for content in context["generated_content"].values():
+            if content is not None:
+                content._context = context
         self.facts = listed_facts(context)
         self.published = len(context.get("articles", ()))
         self.keep_unchanged = (self.changed is not None
@@ -152,19 +161,20 @@ class WarmBuilder:
         self.published = 0
         self.unbuilt = set()  # sources saved since the last good build
         self.plan = None
+        self.cache_trusted = False  # the content cache was saved by a good build
 
-    def settings(self, output, problem_report, first):
+    def settings(self, output, problem_report, load_cache):
         from pelican.settings import read_settings
 
         return read_settings(str(self.settings_file), override={
             "OUTPUT_PATH": str(output),
             "PROBLEM_REPORT": str(problem_report),
-            # The content cache: read only the posts saved since the last build.
-            # The first build of a process reads every post (plugins may have
-            # changed how posts are read) and fills it.
+            # The content cache: posts and pages as the last build made them
+            # (plugins included), so a save re-reads only the saved files.
             "CACHE_CONTENT": True,
-            "LOAD_CONTENT_CACHE": not first,
-            "CONTENT_CACHING_LAYER": "reader",
+            "LOAD_CONTENT_CACHE": load_cache,
+            "CONTENT_CACHING_LAYER": "generator",
+            "CACHE_PATH": str(self.root / "cache" / "preview"),
             "GZIP_CACHE": False,
             "STATIC_CHECK_IF_MODIFIED": True,
             "SEARCH_INDEX": False,  # indexed after the reload (index_search)
@@ -183,14 +193,17 @@ class WarmBuilder:
             and Path(path).is_relative_to(self.root / "content") for path in self.unbuilt)
         self.plan = PreviewWriter.plan = BuildPlan(self.unbuilt if only_sources else None,
                                                    self.facts)
+        # Cached posts were made by plugins from their files alone: a saved photo,
+        # videos.json or template, or a failed build (whose problems a cached
+        # post would not report again), means reading every post afresh.
+        load_cache = self.cache_trusted and only_sources
         output = self.output.with_name(self.output.name + ".new") if first else self.output
         if first:
-            import shutil
             shutil.rmtree(output, ignore_errors=True)
-        succeeded = self.run_pelican(output, first)
+        succeeded = self.run_pelican(output, load_cache)
+        self.cache_trusted = succeeded
         if not succeeded:
             if first:
-                import shutil
                 shutil.rmtree(output, ignore_errors=True)
             return False
         written = self.plan.writer.commit() if self.plan.writer else 0
@@ -203,7 +216,7 @@ class WarmBuilder:
             print(f"Wrote {written} changed file(s).")
         return True
 
-    def run_pelican(self, output, first):
+    def run_pelican(self, output, load_cache):
         from pelican import Pelican
 
         from tasks import read_problems
@@ -216,7 +229,7 @@ class WarmBuilder:
             report = Path(scratch) / "problems.jsonl"
             crash = None
             try:
-                pelican = Pelican(self.settings(output, report, first))
+                pelican = Pelican(self.settings(output, report, load_cache))
                 from pelican import signals
                 signals.all_generators_finalized.connect(self.plan.content_read)
                 try:
@@ -324,10 +337,13 @@ def restart_process():
     os.execv(sys.executable, sys.orig_argv)
 
 
-def watch_and_build(builder, indexer, watched, restart_paths, reload):
+def watch_and_build(builder, indexer, watched, restart_paths, reload, first_build):
+    """Rebuild on every save. Watching starts before the first build, so a
+    save during it is built next; building waits for `first_build` (an Event)."""
     import watchfiles
 
     for changes in watchfiles.watch(*watched, debounce=400, step=30):
+        first_build.wait()
         paths = {path for _, path in changes}
         if any(Path(path).is_relative_to(restart) for path in paths for restart in restart_paths):
             restart_process()
@@ -347,6 +363,14 @@ def serve_preview(root, settings_file, output, watched, restart_paths, host, por
     logging.getLogger("tornado.access").setLevel(logging.ERROR)
     builder = WarmBuilder(root, settings_file, output, report, verbose)
     indexer = SearchIndexer(output, settings_file)
+    loop = IOLoop.current()
+
+    def reload():
+        loop.add_callback(LiveReloadHandler.reload_waiters, "*")
+
+    first_build = threading.Event()
+    threading.Thread(target=watch_and_build, daemon=True,
+                     args=(builder, indexer, watched, restart_paths, reload, first_build)).start()
     if builder.build():
         print(f"Built the site into {Path(output).name}/.", flush=True)
         if builder.published:
@@ -354,14 +378,8 @@ def serve_preview(root, settings_file, output, watched, restart_paths, host, por
     else:
         print(f"The site could not be built: fix the problems above and save; "
               f"until then {Path(output).name}/ is served as it was.", file=sys.stderr)
-    loop = IOLoop.current()
+    first_build.set()
     make_app(output, port).listen(port, address=host)
-
-    def reload():
-        loop.add_callback(LiveReloadHandler.reload_waiters, "*")
-
-    threading.Thread(target=watch_and_build, daemon=True,
-                     args=(builder, indexer, watched, restart_paths, reload)).start()
     print(f"Serving the site on http://{host}:{port}/ and rebuilding on every save "
           "(Ctrl+C stops)", flush=True)
     try:

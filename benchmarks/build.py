@@ -213,7 +213,9 @@ def measure_builds(sites, repeats):
     for _ in range(repeats):
         for variant in variants:
             folder = sites.get(variant, sites["ours"])
-            shutil.rmtree(folder / f"{variant}-output", ignore_errors=True)
+            # Each writes into a fresh folder: no earlier site to delete first.
+            for output in (f"{variant}-output", "output"):
+                shutil.rmtree(folder / output, ignore_errors=True)
             command, counts_first_process = build_command(variant)
             results[variant].append(timed(command, folder, counts_first_process))
     return results

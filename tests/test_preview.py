@@ -130,3 +130,5 @@ def test_the_preview_reloads_with_a_script_the_csp_allows_and_says_how_search_fo
     assert f'<script defer src="/livereload.js?port={preview.port}"></script>' in page
     assert preview.page(f"livereload.js?port={preview.port}")[0] == 200
     assert "In this preview, search finds a saved change" in preview.page("search/")[1]
+
+
