@@ -62,6 +62,16 @@ def listed_facts(context):
     return facts
 
 
+def without_build_context(content):
+    """A post or page as the content cache stores it: without the build's
+    context (every other post, linked to its neighbours: pickled along, it
+    overflows Python's recursion limit at 1,000 posts). content_read gives
+    each cached post the new build's context."""
+    state = content.__dict__.copy()
+    state.pop("_context", None)
+    return state
+
+
 class KeptPage:
     """Stands in for a template when a page cannot have changed: the file
     already written is kept (the writer neither renders nor compares it)."""
@@ -218,10 +228,12 @@ class WarmBuilder:
 
     def run_pelican(self, output, load_cache):
         from pelican import Pelican
+        from pelican.contents import Content
 
         from tasks import read_problems
 
         reset_plugin_state()
+        Content.__getstate__ = without_build_context
         strict = StrictLog()
         root_logger = logging.getLogger()
         root_logger.addHandler(strict)
