@@ -35,6 +35,8 @@ import threading
 import traceback
 from pathlib import Path
 
+# The plugin's module as this file imports it; Pelican loads its own copy
+# (as "build_speed", from PLUGIN_PATHS) for the readers and remembered paths.
 from plugins.build_speed.build_speed import (
     KEEP_EXISTING,
     ChangedOnlyWriter,
@@ -284,12 +286,9 @@ class SearchIndexer:
         self.output = output
         self.settings_file = settings_file
         self.wanted = threading.Event()
-        self.idle = threading.Event()
-        self.idle.set()
         threading.Thread(target=self.run, daemon=True).start()
 
     def request(self):
-        self.idle.clear()
         self.wanted.set()
 
     def run(self):
@@ -304,8 +303,6 @@ class SearchIndexer:
             if result.returncode != 0:
                 print(f"Search could not be indexed: {(result.stderr or result.stdout).strip()}",
                       file=sys.stderr)
-            if not self.wanted.is_set():
-                self.idle.set()
 
     def save_as(self):
         from pelican.settings import read_settings

@@ -105,6 +105,11 @@ def test_a_saved_post_shows_and_a_bad_save_keeps_the_last_good_site(project, pre
     assert eventually(lambda: "about otters" in preview.page("cant-fire-my-glutes/")[1])
     assert "zebra crossings" not in preview.page("cant-fire-my-glutes/")[1]
 
+    # After the failed build, later builds still write everything (the sitemap too).
+    (project / "content" / "articles" / "otters.md").write_text(
+        "Title: Otters\nDate: 2026-11-20\nCategory: Running\n\nThey swim.\n", "utf-8")
+    assert eventually(lambda: "otters/" in preview.page("sitemap.xml")[1])
+
 
 def test_a_save_writes_what_a_full_build_writes_and_only_what_changed(project, preview,
                                                                        tmp_path):
