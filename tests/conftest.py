@@ -20,6 +20,7 @@ from checks.browser import CHROMIUM, chromium, served
 ROOT = Path(__file__).resolve().parent.parent
 # What a copy of the project needs to build and run its tasks.
 PROJECT_PARTS = ["content", "theme", "plugins", "checks", "site_tools", "pelicanconf.py",
+                 "preview.py",
                  "publishconf.py", "tasks.py", "package.json", "package-lock.json"]
 
 
