@@ -43,7 +43,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ["content/pages", "content/images", "content/videos.json", "theme", "plugins",
-                 "checks", "site_tools", "pelicanconf.py", "publishconf.py", "tasks.py", "preview.py"]
+                 "checks", "site_tools", "pelicanconf.py", "publishconf.py", "tasks.py",
+                 "preview.py"]
 CATEGORIES = ["Running", "Pilates", "Yoga", "Injuries", "Strength"]
 TAGS = ["glutes", "hamstrings", "calves", "hips", "knees", "feet", "back", "core",
         "breathing", "stretching", "foam roller", "marathon", "recovery", "posture"]
