@@ -220,7 +220,7 @@ class WarmBuilder:
             return False
         written = self.plan.writer.commit() if self.plan.writer else 0
         if first:
-            from tasks import replace_folder
+            from site_tools.build import replace_folder
             replace_folder(self.output, output)
         self.facts, self.published = self.plan.facts, self.plan.published
         self.unbuilt = set()
@@ -232,7 +232,7 @@ class WarmBuilder:
         from pelican import Pelican
         from pelican.contents import Content
 
-        from tasks import read_problems
+        from site_tools.build import read_problems
 
         reset_plugin_state()
         Content.__getstate__ = without_build_context

@@ -57,6 +57,20 @@ def run_task(project, *args):
     )
 
 
+def git(repo, *args):
+    """Run git in `repo`; the test fails with git's message if git does."""
+    result = subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def tip(repo, ref):
+    """The commit `ref` points to in `repo`, or None when it does not exist."""
+    result = subprocess.run(["git", "rev-parse", "--verify", "--quiet", ref], cwd=repo,
+                            capture_output=True, text=True)
+    return result.stdout.strip() or None
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory):
     """The real site, built once per test session with the development settings."""
