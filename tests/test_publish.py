@@ -304,6 +304,7 @@ def test_publish_runs_every_quality_check_and_a_failing_one_stops_it(repo, remot
     assert result.returncode != 0
     assert "inline/: axe: link-name (serious)" in result.stderr
     assert "HTML: every page is valid." in result.stdout
+    assert "Lighthouse: not run, since a check above failed." in result.stdout
     assert "Nothing was published" in result.stderr
     assert tip(remote, "gh-pages") is None
 
