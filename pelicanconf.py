@@ -72,8 +72,9 @@ CATEGORY_URL = "category/{slug}/"
 CATEGORY_SAVE_AS = "category/{slug}/index.html"
 TAG_URL = "tag/{slug}/"
 TAG_SAVE_AS = "tag/{slug}/index.html"
-AUTHOR_URL = "author/{slug}/"
-AUTHOR_SAVE_AS = "author/{slug}/index.html"
+# No author pages: one author, whose page is the About page (AUTHOR_PAGE);
+# nothing linked to the list of her posts, which only cost build time.
+AUTHOR_SAVE_AS = ""
 ARCHIVES_SAVE_AS = "archives/index.html"
 CATEGORIES_SAVE_AS = "categories/index.html"
 TAGS_SAVE_AS = "tags/index.html"
@@ -96,10 +97,17 @@ RSS_FEED_SUMMARY_ONLY = False  # full posts in RSS as in Atom
 THEME = "theme"
 # Escaping on by default: titles, summaries and tags print as text; the theme
 # marks only rendered post bodies as safe.
-JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+# No auto_reload: a build renders with templates read once, so Jinja need not
+# check each template's date again on every include.
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True,
+                     "auto_reload": False}
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
-    "pelican.plugins.yaml_metadata",  # `---` YAML front matter, and `Key: value` headers (PyPI)
+    "build_speed",  # one Markdown object a build; files written only when changed
+    # `---` YAML front matter, and `Key: value` headers (PyPI). Its reader takes
+    # .md files (it keeps one Markdown object a build itself); build_speed's
+    # steps aside for it.
+    "pelican.plugins.yaml_metadata",
     "content_checks",  # every problem in plain words, with file and line
     "scheduled",  # a post dated in the future waits, as a draft, for its date
     "inline_css",  # the stylesheet in each page's head, allowed by hash in the CSP
@@ -155,6 +163,9 @@ IMAGE_MAX_PIXELS = 120_000_000
 
 # search: Pagefind indexes every build (plugins/search); the Search page queries it.
 SEARCH_INDEX = True
+# True only in the warm preview (./dev livereload sets it, preview.py): it indexes
+# search just after the page reloads, and the Search page says so.
+PREVIEW = False
 
 # sitemap (pelican-sitemap): every published post, page and list, not drafts
 # or the 404 page; robots.txt (a template page) points to it.

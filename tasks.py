@@ -23,8 +23,10 @@ CONFIG = {
     "settings_base": ROOT / "pelicanconf.py",
     "settings_publish": ROOT / "publishconf.py",
     "deploy_path": ROOT / "output",
-    # What the preview reloads on when saved.
+    # What the preview reloads on when saved; and what it restarts on (code it
+    # loaded once: plugins and settings).
     "watched": ["content", "theme", "plugins", "pelicanconf.py", "publishconf.py"],
+    "restart_on": ["plugins", "pelicanconf.py", "publishconf.py"],
     "host": "localhost",
     "port": 8000,
     # The pages Lighthouse audits (site paths): home, an article with two videos, Videos.
@@ -118,19 +120,17 @@ def serve(c, port=CONFIG["port"]):
 @task(help={"port": "port to serve on (default 8000)", **VERBOSE_HELP})
 def livereload(c, port=CONFIG["port"], verbose=False):
     """Build, serve on http://localhost:8000 and rebuild and reload the page on every save."""
-    from livereload import Server
+    from preview import serve_preview
 
-    def rebuild_quietly():
-        try:
-            build_site(CONFIG["settings_base"], verbose=verbose)
-        except Exit as failed:
-            print(failed.message, file=sys.stderr)  # keep serving the last good site
+    def report(problems):
+        print(site_build.format_problems(problems), file=sys.stderr, flush=True)
+        print(f"{CONFIG['deploy_path'].name}/ was left as it was: the preview shows the "
+              "last good site.", file=sys.stderr, flush=True)
 
-    rebuild_quietly()
-    server = Server()
-    for path in CONFIG["watched"]:
-        server.watch(str(ROOT / path), rebuild_quietly)
-    server.serve(host=CONFIG["host"], port=int(port), root=str(CONFIG["deploy_path"]))
+    serve_preview(ROOT, CONFIG["settings_base"], CONFIG["deploy_path"],
+                  [ROOT / path for path in CONFIG["watched"]],
+                  [ROOT / path for path in CONFIG["restart_on"]],
+                  CONFIG["host"], int(port), report, verbose)
 
 
 @task(help=VERBOSE_HELP)
@@ -180,11 +180,14 @@ def test(c, pytest_args=""):
 
 
 @task(help={"sizes": "post counts, comma-separated (default 100,1000)",
-            "repeats": "runs of each build per size (default 3)"})
-def bench(c, sizes="100,1000", repeats=3):
-    """Time our build, a cached rebuild and bare Pelican side by side on synthetic posts."""
+            "repeats": "builds of each variant per size (default 3)",
+            "edits": "saves timed in the preview per size (default 5; 0: none)",
+            "against": "also measure the project at this git ref, e.g. main"})
+def bench(c, sizes="100,1000", repeats=3, edits=5, against=""):
+    """Time our build against a matched bare Pelican, and the preview's edit-to-page latency."""
+    extra = f" --against {against}" if against else ""
     c.run(f"{sys.executable} {ROOT / 'benchmarks' / 'build.py'} --sizes {sizes} "
-          f"--repeats {repeats}", pty=False)
+          f"--repeats {repeats} --edits {edits}{extra}", pty=False)
 
 
 # -- Videos (plugins/videos) ----------------------------------------------------------

@@ -1,35 +1,93 @@
-"""Build benchmark: our build against bare Pelican, side by side in one run.
+"""Build benchmark: our build against a matched bare Pelican, side by side in
+one run, and the preview's edit-to-page latency.
 
 For each size N it generates N synthetic posts in a temporary copy of the
-project, then times, interleaved so that the machine's swings hit all alike:
-  ours       our full build (our settings, theme and plugins, no cache)
-  cached     our build with Pelican's content cache, after a one-post edit
-  bare       Pelican's default theme, no plugins, the same posts
-and prints the median of each and the ratios ours/bare and cached/ours.
+project, then measures, interleaved so that the machine's swings hit all alike:
+  ours     `./dev build` (invoke build): our settings, theme and plugins,
+           Pagefind included, into a fresh folder as the coach builds
+  pelican  our site built by the `pelican` command alone, as the tests run
+           it (Pagefind runs inside it, so not after it as in ours)
+  bare     Pelican alone on the same posts: default theme, PLUGINS = [] (unset,
+           Pelican would load every installed namespace plugin), and the same
+           pages: pagination, addresses, Atom and RSS feeds of all posts and of
+           each category, tags, categories, the author and archives
+  before   with --against REF: `./dev build` of the project at git REF (e.g. main)
+and prints the median of each, the ratios, and the peak memory of the whole
+build (every process of it added up while it runs: Pelican and Pagefind; for
+ours and before, not the invoke process that starts them).
 
-Usage: ./dev bench [--sizes 100,1000,5000] [--repeats 3]
+Edit to preview: it starts `./dev livereload` on the same posts, saves new
+words into one post, and polls the served page until they appear (end to
+end: watching, building, serving), several times; the median. With
+--against, the same for REF's livereload.
+
+Usage: ./dev bench [--sizes 100,1000,5000] [--repeats 3] [--edits 5] [--against main]
    or: .venv/bin/python benchmarks/build.py --sizes 100,1000
 """
 
 import argparse
+import contextlib
+import os
 import random
 import shutil
+import signal
+import socket
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ["theme", "plugins", "checks", "pelicanconf.py"]
+PROJECT_PARTS = ["content/pages", "content/images", "content/videos.json", "theme", "plugins",
+                 "checks", "site_tools", "pelicanconf.py", "publishconf.py", "tasks.py",
+                 "preview.py"]
 CATEGORIES = ["Running", "Pilates", "Yoga", "Injuries", "Strength"]
 TAGS = ["glutes", "hamstrings", "calves", "hips", "knees", "feet", "back", "core",
         "breathing", "stretching", "foam roller", "marathon", "recovery", "posture"]
 WORDS = ("muscle hip knee run stride glute release strength tight stretch calf ankle "
          "foot posture breath load range rest pace body coach move").split()
-CACHE = ["-e", "CACHE_CONTENT=true", "LOAD_CONTENT_CACHE=true"]
-BARE_SETTINGS = 'PATH = "content"\nTIMEZONE = "Europe/London"\nSITEURL = ""\n'
+# The bare Pelican that writes the same pages as ours (pelicanconf.py).
+BARE_SETTINGS = '''PATH = "content"
+ARTICLE_PATHS = ["articles"]
+PAGE_PATHS = []  # our 6 pages use our templates (about, search, ...), not the default theme's
+STATIC_PATHS = ["images"]
+TIMEZONE = "Europe/London"
+SITEURL = "http://localhost:8000"
+RELATIVE_URLS = True
+AUTHOR = "Tracy Swindell"
+PLUGINS = []
+DEFAULT_PAGINATION = 10
+ARTICLE_URL = "{slug}/"
+ARTICLE_SAVE_AS = "{slug}/index.html"
+DRAFT_URL = "drafts/{slug}/"
+DRAFT_SAVE_AS = "drafts/{slug}/index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+CATEGORY_URL = "category/{slug}/"
+CATEGORY_SAVE_AS = "category/{slug}/index.html"
+TAG_URL = "tag/{slug}/"
+TAG_SAVE_AS = "tag/{slug}/index.html"
+AUTHOR_URL = "author/{slug}/"
+AUTHOR_SAVE_AS = "author/{slug}/index.html"
+ARCHIVES_SAVE_AS = "archives/index.html"
+CATEGORIES_SAVE_AS = "categories/index.html"
+TAGS_SAVE_AS = "tags/index.html"
+AUTHORS_SAVE_AS = ""
+YEAR_ARCHIVE_SAVE_AS = ""
+MONTH_ARCHIVE_SAVE_AS = ""
+FEED_ALL_ATOM = "feeds/all.atom.xml"
+FEED_ALL_RSS = "feeds/all.rss.xml"
+CATEGORY_FEED_ATOM = "feeds/{slug}.atom.xml"
+CATEGORY_FEED_RSS = "feeds/{slug}.rss.xml"
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+RSS_FEED_SUMMARY_ONLY = False
+'''
 
 
 def paragraph(rng, words=80):
@@ -62,61 +120,199 @@ def synthetic_post(number, rng):
     return "\n".join(lines) + "\n"
 
 
-def make_site(folder, size):
-    """A copy of the project whose content is `size` synthetic posts."""
+def copy_project(source, folder):
     for part in PROJECT_PARTS:
-        source = ROOT / part
-        copy = shutil.copytree if source.is_dir() else shutil.copy2
-        copy(source, folder / part)
+        path = source / part
+        if not path.exists():
+            continue
+        (folder / part).parent.mkdir(parents=True, exist_ok=True)
+        copy = shutil.copytree if path.is_dir() else shutil.copy2
+        copy(path, folder / part)
+
+
+def write_posts(folder, size):
     articles = folder / "content" / "articles"
     articles.mkdir(parents=True)
     rng = random.Random(size)
     for number in range(1, size + 1):
         (articles / f"post-{number}.md").write_text(synthetic_post(number, rng), "utf-8")
-    (folder / "bare.py").write_text(BARE_SETTINGS, encoding="utf-8")
 
 
-def timed_build(folder, settings, output, extra=()):
+def make_sites(scratch, size, against):
+    """{variant: folder}: copies of the project (and of `against`) whose
+    articles are `size` synthetic posts; bare.py beside ours."""
+    sites = {"ours": scratch / "ours"}
+    copy_project(ROOT, sites["ours"])
+    if against:
+        sites["before"] = scratch / "before"
+        sites["before"].mkdir()
+        archive = subprocess.run(["git", "archive", against], cwd=ROOT, check=True,
+                                 capture_output=True).stdout
+        subprocess.run(["tar", "-x", "-C", str(sites["before"])], input=archive, check=True)
+        shutil.rmtree(sites["before"] / "content" / "articles")
+    for folder in sites.values():
+        write_posts(folder, size)
+    (sites["ours"] / "bare.py").write_text(BARE_SETTINGS, encoding="utf-8")
+    return sites
+
+
+# -- Time and memory of one build --------------------------------------------------
+
+
+def tree_rss(pid, include_root):
+    """Resident memory (bytes) of `pid`'s descendants, and of pid itself when
+    include_root: every process of the build at this moment, added up."""
+    total, stack = 0, [pid]
+    while stack:
+        current = stack.pop()
+        try:
+            with open(f"/proc/{current}/task/{current}/children") as children:
+                stack += [int(child) for child in children.read().split()]
+            if current != pid or include_root:
+                with open(f"/proc/{current}/statm") as statm:
+                    total += int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+        except (OSError, ValueError):
+            continue
+    return total
+
+
+def timed(command, folder, include_root):
+    """(seconds, peak memory in bytes of the whole process tree) of a command."""
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "pelican", "content", "-s", settings, "-o",
-                    str(output), "--log-handler", "plain", *extra],
-                   cwd=folder, check=True, capture_output=True)
-    return time.perf_counter() - started
+    process = subprocess.Popen(command, cwd=folder, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE, text=True)
+    peak = [0]
+
+    def sample():
+        while process.poll() is None:
+            peak[0] = max(peak[0], tree_rss(process.pid, include_root))
+            time.sleep(0.01)
+
+    sampler = threading.Thread(target=sample)
+    sampler.start()
+    _, errors = process.communicate()
+    elapsed = time.perf_counter() - started
+    sampler.join()
+    if process.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed in {folder}:\n{errors}")
+    return elapsed, peak[0]
 
 
-def edit_one_post(folder):
-    post = folder / "content" / "articles" / "post-1.md"
-    post.write_text(post.read_text(encoding="utf-8") + "\nOne more line.\n", "utf-8")
+def build_command(variant):
+    """(command, whether its first process counts in its memory)."""
+    if variant in ("bare", "pelican"):
+        settings = "bare.py" if variant == "bare" else "pelicanconf.py"
+        return [sys.executable, "-m", "pelican", "content", "-s", settings, "-o",
+                f"{variant}-output", "--log-handler", "plain"], True
+    return [sys.executable, "-m", "invoke", "build"], False  # not invoke itself
 
 
-def measure(size, repeats):
-    """{variant: [seconds, ...]} for one size, the variants interleaved."""
-    times = {"ours": [], "cached": [], "bare": []}
-    with tempfile.TemporaryDirectory() as scratch:
-        folder = Path(scratch)
-        make_site(folder, size)
-        timed_build(folder, "pelicanconf.py", folder / "warm", CACHE)  # fills the cache
-        for _ in range(repeats):
-            times["ours"].append(timed_build(folder, "pelicanconf.py", folder / "ours"))
-            edit_one_post(folder)
-            times["cached"].append(
-                timed_build(folder, "pelicanconf.py", folder / "warm", CACHE))
-            times["bare"].append(timed_build(folder, "bare.py", folder / "bare"))
-    return times
+def measure_builds(sites, repeats):
+    """{variant: [(seconds, peak bytes), ...]}, the variants interleaved."""
+    variants = [*(["before"] if "before" in sites else []), "ours", "pelican", "bare"]
+    results = {variant: [] for variant in variants}
+    for _ in range(repeats):
+        for variant in variants:
+            folder = sites.get(variant, sites["ours"])
+            # Each writes into a fresh folder: no earlier site to delete first.
+            for output in (f"{variant}-output", "output"):
+                shutil.rmtree(folder / output, ignore_errors=True)
+            command, counts_first_process = build_command(variant)
+            results[variant].append(timed(command, folder, counts_first_process))
+    return results
+
+
+# -- Edit to preview -------------------------------------------------------------
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("localhost", 0))
+        return probe.getsockname()[1]
+
+
+def fetch(url):
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8", "replace")
+    except OSError:
+        return ""
+
+
+def wait_for(condition, timeout, step=0.01):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(step)
+    return False
+
+
+@contextlib.contextmanager
+def livereload(folder):
+    """`./dev livereload` in `folder` on a free port: yields its address."""
+    port = free_port()
+    process = subprocess.Popen([sys.executable, "-m", "invoke", "livereload", "--port",
+                                str(port)], cwd=folder, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        address = f"http://localhost:{port}/"
+        if not wait_for(lambda: "</html>" in fetch(address), 300, 0.2):
+            raise SystemExit(f"livereload did not serve {address} in {folder}")
+        yield address
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)  # its own session: it and its builds
+        process.wait()
+
+
+def edit_latencies(folder, size, edits):
+    """Seconds from saving new words into a post to the served page showing them."""
+    number = size // 2
+    post = folder / "content" / "articles" / f"post-{number}.md"
+    latencies = []
+    with livereload(folder) as address:
+        page = f"{address}post-{number}/"
+        time.sleep(3)  # the first build's search index, and the watcher, settle
+        for edit in range(edits):
+            words = f"Freshly saved words {edit}x{random.randrange(10**9)}."
+            post.write_text(post.read_text(encoding="utf-8") + f"\n{words}\n", "utf-8")
+            started = time.perf_counter()
+            if not wait_for(lambda w=words: w in fetch(page), 120):
+                raise SystemExit(f"the preview never showed the edit to {post.name}")
+            latencies.append(time.perf_counter() - started)
+            time.sleep(2)  # the coach reads before saving again
+    return latencies
+
+
+# -- Report ---------------------------------------------------------------------------
 
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="100,1000", help="post counts, comma-separated")
-    parser.add_argument("--repeats", type=int, default=3, help="runs of each build per size")
+    parser.add_argument("--repeats", type=int, default=3, help="builds of each per size")
+    parser.add_argument("--edits", type=int, default=5,
+                        help="saves timed in the preview per size (0: no preview)")
+    parser.add_argument("--against", help="also measure the project at this git ref")
     args = parser.parse_args(argv)
-    print(f"{'posts':>6} {'ours s':>8} {'cached s':>9} {'bare s':>8} "
-          f"{'ours/bare':>10} {'cached/ours':>12}")
     for size in [int(s) for s in args.sizes.split(",")]:
-        medians = {k: statistics.median(v) for k, v in measure(size, args.repeats).items()}
-        print(f"{size:>6} {medians['ours']:>8.2f} {medians['cached']:>9.2f} "
-              f"{medians['bare']:>8.2f} {medians['ours'] / medians['bare']:>10.2f} "
-              f"{medians['cached'] / medians['ours']:>12.2f}", flush=True)
+        with tempfile.TemporaryDirectory(prefix="bench-") as scratch:
+            sites = make_sites(Path(scratch), size, args.against)
+            builds = measure_builds(sites, args.repeats)
+            print(f"\n{size} posts, {args.repeats} build(s) each, interleaved (medians):")
+            bare = statistics.median(s for s, _ in builds["bare"])
+            for variant, runs in builds.items():
+                seconds = statistics.median(s for s, _ in runs)
+                memory = max(m for _, m in runs) / 2**20
+                print(f"  {variant:<7} build {seconds:6.2f} s  {seconds / bare:5.2f}x bare  "
+                      f"peak memory {memory:5.0f} MiB")
+            if args.edits:
+                for variant in [v for v in ("before", "ours") if v in sites]:
+                    latencies = edit_latencies(sites[variant], size, args.edits)
+                    print(f"  {variant:<7} edit to preview: median "
+                          f"{statistics.median(latencies):5.2f} s "
+                          f"(min {min(latencies):.2f}, max {max(latencies):.2f}, "
+                          f"{len(latencies)} saves)", flush=True)
 
 
 if __name__ == "__main__":

@@ -120,6 +120,9 @@ def load_and_report(context, base, path):
 
     def on_response(response):
         request = response.request
+        # A missing file is a response (404), not a failed request, to the browser.
+        if response.status >= 400 and urlparse(request.url).netloc == site_host:
+            report.failed.append(f"{request.url} (HTTP {response.status})")
         try:
             size = len(gzip.compress(response.body(), 9))
         except Exception:  # a redirect or an aborted body has none

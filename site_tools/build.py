@@ -39,14 +39,23 @@ def pelican_run(project, settings, output, verbose=False, fatal=False, extra_env
     them at once (the build still fails); with it, Pelican stops at the first
     (`--fatal warnings`, as check and publish run it)."""
     with tempfile.TemporaryDirectory() as scratch:
-        report = Path(scratch) / "problems.jsonl"
+        report, search = Path(scratch) / "problems.jsonl", Path(scratch) / "search.json"
         command = [sys.executable, "-m", "pelican", str(Path(project) / "content"),
                    "-s", str(settings), "-o", str(output), "--log-handler", "plain",
                    *(["--fatal", "warnings"] if fatal else []),
-                   "-e", f"PROBLEM_REPORT={json.dumps(str(report))}"]
+                   "-e", f"PROBLEM_REPORT={json.dumps(str(report))}",
+                   f"SEARCH_INDEX_LATER={json.dumps(str(search))}"]
         result = subprocess.run(command, cwd=project, capture_output=True, text=True,
                                 env={**os.environ, "COLUMNS": "200", **(extra_env or {})})
         problems = read_problems(report)
+        if result.returncode == 0 and search.exists():
+            # Pagefind once Pelican has exited (plugins/search): they never
+            # hold their memory at the same time.
+            indexed = subprocess.run(json.loads(search.read_text(encoding="utf-8")),
+                                     capture_output=True, text=True)
+            if indexed.returncode != 0:
+                result.stderr += ("Search: Pagefind could not index the site: "
+                                  f"{(indexed.stderr or indexed.stdout).strip()}")
     log = result.stdout + result.stderr
     # Anything on stderr is a warning the content checks did not see (say, from
     # the settings), or a crash: strict means it fails the build too.

@@ -20,6 +20,7 @@ from checks.browser import CHROMIUM, chromium, served
 ROOT = Path(__file__).resolve().parent.parent
 # What a copy of the project needs to build and run its tasks.
 PROJECT_PARTS = ["content", "theme", "plugins", "checks", "site_tools", "pelicanconf.py",
+                 "preview.py",
                  "publishconf.py", "tasks.py", "package.json", "package-lock.json"]
 
 
@@ -54,6 +55,20 @@ def run_task(project, *args):
         [sys.executable, "-m", "invoke", *args], cwd=project, capture_output=True,
         text=True, env={**os.environ, "COLUMNS": "250"},
     )
+
+
+def git(repo, *args):
+    """Run git in `repo`; the test fails with git's message if git does."""
+    result = subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def tip(repo, ref):
+    """The commit `ref` points to in `repo`, or None when it does not exist."""
+    result = subprocess.run(["git", "rev-parse", "--verify", "--quiet", ref], cwd=repo,
+                            capture_output=True, text=True)
+    return result.stdout.strip() or None
 
 
 @pytest.fixture(scope="session")

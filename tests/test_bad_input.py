@@ -124,7 +124,15 @@ def test_check_fails_on_a_link_to_a_missing_page_naming_the_page(project):
             "that does not exist (written in content/articles/lost.md)") in result.stderr
 
 
-def test_check_passes_on_the_real_content(project):
+def test_check_on_a_laptop_without_the_tools_checks_links_and_names_what_it_skips(
+        project, monkeypatch):
+    """The real content with every gate is the workflow test's publish
+    (tests/test_workflow.py); here, a laptop with no npm packages."""
+    monkeypatch.delenv("CI", raising=False)
+    (project / "node_modules").unlink(missing_ok=True)
+
     result = run_task(project, "check")
+
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.count("Internal links: all resolve.") == 2
+    assert "the npm packages of package-lock.json (npm ci)" in result.stdout

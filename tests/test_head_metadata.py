@@ -28,6 +28,7 @@ def test_every_page_has_its_own_title_and_description(site):
         descriptions.add(meta["description"])
         assert meta["description"], path
     assert len(titles) == len(PAGES)
+    assert len(descriptions) == len(PAGES)
 
 
 def test_every_page_has_canonical_open_graph_twitter_favicon_and_lang(site):

@@ -3,11 +3,10 @@ what reaches gh-pages, and that every failure leaves it exactly as it was."""
 
 import datetime
 import shutil
-import subprocess
 
 import pytest
 
-from conftest import ROOT, run_task
+from conftest import ROOT, git, run_task, tip
 
 IDENTITY = {"GIT_AUTHOR_NAME": "Test Coach", "GIT_AUTHOR_EMAIL": "coach@test.invalid",
             "GIT_COMMITTER_NAME": "Test Coach", "GIT_COMMITTER_EMAIL": "coach@test.invalid"}
@@ -19,19 +18,6 @@ Summary: When stretching your hamstrings does nothing.
 
 Sometimes a muscle is long and weak, not short.
 """
-
-
-def git(repo, *args):
-    result = subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
-    return result.stdout.strip()
-
-
-def tip(repo, ref):
-    """The commit `ref` points to in `repo`, or None when it does not exist."""
-    result = subprocess.run(["git", "rev-parse", "--verify", "--quiet", ref], cwd=repo,
-                            capture_output=True, text=True)
-    return result.stdout.strip() or None
 
 
 def files_in(repo, ref):
@@ -318,6 +304,7 @@ def test_publish_runs_every_quality_check_and_a_failing_one_stops_it(repo, remot
     assert result.returncode != 0
     assert "inline/: axe: link-name (serious)" in result.stderr
     assert "HTML: every page is valid." in result.stdout
+    assert "Lighthouse: not run, since a check above failed." in result.stdout
     assert "Nothing was published" in result.stderr
     assert tip(remote, "gh-pages") is None
 

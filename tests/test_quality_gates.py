@@ -65,7 +65,8 @@ def test_a_render_blocking_stylesheet_and_a_missing_file_are_named(tmp_path, gat
     problems = problems_of(tmp_path, "blocked/", gates_ready)
     assert any(p.startswith("blocked/: render-blocking request: ") and p.endswith("/style.css")
                for p in problems)
-    assert any(p.startswith("blocked/: request failed: ") or "404" in p for p in problems)
+    assert any(p.startswith("blocked/: request failed: ") and p.endswith("/missing.png (HTTP 404)")
+               for p in problems)
 
 
 def test_an_inline_script_blocked_by_the_csp_is_a_console_error(tmp_path, gates_ready):

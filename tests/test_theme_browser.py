@@ -11,7 +11,7 @@ PAGE_TYPES = {
     "home": "", "article": "cant-fire-my-glutes/", "page": "about/",
     "booking page": "online-assessment/", "videos": "videos/", "category": "category/running/",
     "tag": "tag/glutes/", "categories": "categories/", "tags": "tags/", "archives": "archives/",
-    "author": "author/tracy-swindell/", "search": "search/", "404": "404.html",
+    "search": "search/", "404": "404.html",
 }
 ARTIFACTS = ROOT / "test-artifacts"
 

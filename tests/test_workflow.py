@@ -10,12 +10,11 @@ time of each step goes to test-artifacts/workflow-steps.md, and each run's
 summary page to test-artifacts/workflow-summaries.md."""
 
 import shutil
-import subprocess
 
 import pytest
 import yaml
 
-from conftest import ROOT
+from conftest import ROOT, git, tip
 from github_runner import Runner, condition_holds, evaluate, read_env_file
 
 WORKFLOW = ROOT / ".github/workflows/pages.yml"
@@ -37,18 +36,6 @@ def context(event_name, variables=None):
                        "event_name": event_name,
                        "event": {"repository": {"name": REPOSITORY}}},
             "vars": variables or {}}
-
-
-def git(repo, *args):
-    result = subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
-    return result.stdout.strip()
-
-
-def tip(repo, ref):
-    result = subprocess.run(["git", "rev-parse", "--verify", "--quiet", ref], cwd=repo,
-                            capture_output=True, text=True)
-    return result.stdout.strip() or None
 
 
 class GitHub:
@@ -122,6 +109,11 @@ def test_a_push_to_main_publishes_the_site_at_the_owner_s_address(runs):
 
     assert job.conclusion == "success", job.step(PUBLISH_STEP).log
     assert live is not None
+    log = job.step(PUBLISH_STEP).log
+    for gate in ["Internal links: all resolve.", "HTML: every page is valid.",
+                 "Browser: no outside request, no error, no axe violation, within budget.",
+                 "Lighthouse: 100 in all four categories."]:
+        assert gate in log  # every check ran on the real content, and passed
     published = set(git(origin, "ls-tree", "-r", "--name-only", "gh-pages").splitlines())
     assert {"index.html", ".nojekyll", "cant-fire-my-glutes/index.html",
             "pagefind/pagefind.js"} <= published

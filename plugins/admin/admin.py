@@ -23,6 +23,7 @@ Signal: get_generators (a generator made afresh for each build writes the folder
 once every post is read).
 """
 
+import filecmp
 import logging
 import os
 import re
@@ -168,6 +169,23 @@ def categories_by_use(articles):
     return [name for name, _ in counts.most_common()]
 
 
+def write_if_changed(path, text):
+    """Write text to path unless the file holds it already (a warm preview
+    rewrites only what changed)."""
+    if os.path.isfile(path):
+        with open(path, encoding="utf-8") as existing:
+            if existing.read() == text:
+                return
+    with open(path, "w", encoding="utf-8") as out:
+        out.write(text)
+
+
+def copy_if_changed(source, target):
+    """Copy a file (the 2 MB editor) unless the same one is there already."""
+    if not (os.path.isfile(target) and filecmp.cmp(source, target, shallow=True)):
+        shutil.copy2(source, target)
+
+
 class AdminGenerator:
     """Writes the admin folder; Pelican makes one for each build."""
 
@@ -188,21 +206,21 @@ class AdminGenerator:
         pages = sorted(self.context.get("pages", []),
                        key=lambda page: os.path.basename(page.source_path))
         config = cms_config(self.settings, categories_by_use(articles), pages, self.root)
-        with open(os.path.join(self.output, "config.yml"), "w", encoding="utf-8") as out:
-            yaml.safe_dump(config, out, sort_keys=False, allow_unicode=True)
+        write_if_changed(os.path.join(self.output, "config.yml"),
+                         yaml.safe_dump(config, sort_keys=False, allow_unicode=True))
         editor = self.copy_editor()
         page = Environment(autoescape=select_autoescape(default=True)).from_string(PAGE)
-        with open(os.path.join(self.output, "index.html"), "w", encoding="utf-8") as out:
-            out.write(page.render(
-                csp=policy(self.settings.get("ADMIN_CSP", {"default-src": ["'self'"]})),
-                sitename=self.settings.get("SITENAME", ""), editor=editor,
-                theme_static=self.settings.get("THEME_STATIC_DIR", "theme")))
-        shutil.copy2(os.path.join(os.path.dirname(__file__), "admin.js"), self.output)
+        write_if_changed(os.path.join(self.output, "index.html"), page.render(
+            csp=policy(self.settings.get("ADMIN_CSP", {"default-src": ["'self'"]})),
+            sitename=self.settings.get("SITENAME", ""), editor=editor,
+            theme_static=self.settings.get("THEME_STATIC_DIR", "theme")))
+        copy_if_changed(os.path.join(os.path.dirname(__file__), "admin.js"),
+                        os.path.join(self.output, "admin.js"))
 
     def copy_editor(self):
         """The editor's file name in the admin folder, or None without node_modules."""
         if os.path.isfile(self.editor_file):
-            shutil.copy2(self.editor_file, os.path.join(self.output, EDITOR_NAME))
+            copy_if_changed(self.editor_file, os.path.join(self.output, EDITOR_NAME))
             return EDITOR_NAME
         if self.settings.get("ADMIN_EDITOR_REQUIRED", False):
             logger.error("Admin: the editor %s is missing, so /admin/ would not work. "

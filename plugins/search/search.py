@@ -8,17 +8,28 @@ lists and drafts stay out. Category and tag are Pagefind filters.
 
 Pagefind runs from the pinned `pagefind` and `pagefind-bin` packages (its
 binary ships inside the PyPI wheel; nothing is downloaded at build time).
+The binary is started directly (the `python -m pagefind` wrapper costs a
+Python start-up), and reads only the files where posts are written (the
+ARTICLE_SAVE_AS pattern, each {field} a wildcard): the only pages with a
+data-pagefind-body, so the index is the same as from reading every page.
 
 With no published post yet, nothing is indexed: without any
 data-pagefind-body Pagefind would index every page whole, and it cannot
 write an empty index. The Search page then says search could not load.
 
-Settings read (defaults): SEARCH_INDEX (True; False skips indexing).
+Settings read (defaults): SEARCH_INDEX (True; False skips indexing);
+SEARCH_INDEX_LATER (None): a file; when set, Pagefind is not run here but its
+command is written there (JSON) for the caller to run once Pelican has
+exited, so the two never hold their memory at the same time (tasks.py's
+pelican_run does this: the whole build then peaks at the larger of the two,
+not their sum).
 Signals: article_generator_finalized (count the published posts), finalized
 (every page written: index).
 """
 
+import json
 import logging
+import re
 import subprocess
 import sys
 
@@ -27,8 +38,23 @@ from pelican import signals
 logger = logging.getLogger(__name__)
 
 
-def pagefind_command(output_path):
-    return [sys.executable, "-m", "pagefind", "--site", str(output_path), "--silent"]
+def pagefind_command(output_path, save_as="**/*.html"):
+    return [*pagefind_executable(), "--site", str(output_path), "--silent",
+            "--glob", post_glob(save_as)]
+
+
+def pagefind_executable():
+    from pagefind.service import get_executable
+
+    binary = get_executable()
+    return [str(binary)] if binary else [sys.executable, "-m", "pagefind"]
+
+
+def post_glob(save_as):
+    """The files Pagefind reads: where posts are saved ("{slug}/index.html"
+    gives "*/index.html"); any other pattern than a plain one, every page."""
+    pattern = re.sub(r"\{[^}]*\}", "*", save_as)
+    return pattern if re.fullmatch(r"[\w*./-]+", pattern) else "**/*.html"
 
 
 published = {"posts": 0}
@@ -41,8 +67,14 @@ def count_published_posts(generator):
 def index_site(pelican):
     if not pelican.settings.get("SEARCH_INDEX", True) or not published["posts"]:
         return
-    result = subprocess.run(pagefind_command(pelican.output_path), capture_output=True,
-                            text=True)
+    command = pagefind_command(pelican.output_path,
+                               pelican.settings.get("ARTICLE_SAVE_AS", "**/*.html"))
+    later = pelican.settings.get("SEARCH_INDEX_LATER")
+    if later:
+        with open(later, "w", encoding="utf-8") as file:
+            json.dump(command, file)
+        return
+    result = subprocess.run(command, capture_output=True, text=True)
     if result.returncode != 0:
         logger.error("Search: Pagefind could not index the site: %s",
                      (result.stderr or result.stdout).strip())

@@ -1,0 +1,3 @@
+from .build_speed import register
+
+__all__ = ["register"]
