@@ -104,6 +104,10 @@ JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": T
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
     "build_speed",  # one Markdown object a build; files written only when changed
+    # `---` YAML front matter, and `Key: value` headers (PyPI). Its reader takes
+    # .md files (it keeps one Markdown object a build itself); build_speed's
+    # steps aside for it.
+    "pelican.plugins.yaml_metadata",
     "content_checks",  # every problem in plain words, with file and line
     "scheduled",  # a post dated in the future waits, as a draft, for its date
     "inline_css",  # the stylesheet in each page's head, allowed by hash in the CSP
@@ -116,6 +120,7 @@ PLUGINS = [
     "root_links",  # links written from the root (/images/x.jpg) work under a sub-path
     "search",  # Pagefind's index of the built site
     "pelican.plugins.sitemap",  # sitemap.xml (PyPI)
+    "admin",  # the coach's editor (Sveltia CMS) at /admin/, configured from these settings
 ]
 
 # reading_aids: reading time on every post; a table of contents on posts
@@ -174,6 +179,33 @@ PAGE_ORDER_BY = "order"
 # scheduled: the moment the build counts as "now" (ISO 8601), so a test can
 # build the site as it will be on a later day; unset, the real time.
 SCHEDULE_NOW = os.environ.get("SCHEDULE_NOW") or None
+
+# admin: the editor at /admin/ (plugins/admin). The GitHub repository it saves to
+# (publishconf.py takes it from GitHub Actions), the branch, and the editor's own
+# Content-Security-Policy, each source checked in the browser: GitHub's API,
+# photos as blob:/data:, Svelte's inline styles, the interface's fonts and icons
+# (jsDelivr, as Sveltia ships them) and its daily "new version?" look-up at unpkg
+# (that one file). Readers' pages never get it.
+ADMIN_DIR = "admin"
+ADMIN_REPO = "OWNER/REPO"
+ADMIN_BRANCH = "main"
+ADMIN_EDITOR_REQUIRED = False  # publishing under CI requires the editor (publishconf.py)
+ADMIN_CSP = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "blob:", "data:", "https://avatars.githubusercontent.com"],
+    "media-src": ["'self'", "blob:"],
+    "font-src": ["'self'", "https://cdn.jsdelivr.net/fontsource/"],
+    "manifest-src": ["'self'", "blob:"],
+    "frame-src": ["'self'", "blob:"],
+    "connect-src": ["'self'", "blob:", "data:", "https://api.github.com",
+                    "https://www.githubstatus.com/api/v2/status.json",
+                    "https://unpkg.com/@sveltia/cms/package.json"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+}
 
 # -- Development ---------------------------------------------------------------
 RELATIVE_URLS = True

@@ -20,6 +20,12 @@ SITEURL = os.environ.get("SITEURL", PUBLIC_SITEURL).rstrip("/")
 PUBLIC_CNAME = ""
 CNAME = os.environ.get("CNAME", PUBLIC_CNAME)
 
+# The editor at /admin/ saves to this repository: GitHub Actions names it; by
+# hand, set PUBLIC_REPO ("USER/REPO"). Publishing under CI ships the editor.
+PUBLIC_REPO = "OWNER/REPO"
+ADMIN_REPO = os.environ.get("GITHUB_REPOSITORY", PUBLIC_REPO)
+ADMIN_EDITOR_REQUIRED = os.environ.get("CI") == "true"
+
 RELATIVE_URLS = False
 # Drafts and scheduled posts are previewed in development only: the live site
 # has none, not even at an address nobody links to.

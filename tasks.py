@@ -7,6 +7,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+import yaml
 from invoke import task
 from invoke.exceptions import Exit
 
@@ -46,18 +47,20 @@ def build_site(settings, verbose=False):
 
 
 def new_post_text(title, category, tags, now):
-    """The Markdown a new post starts from: a header filled in, status draft,
-    and examples of a video and a photo inside a comment readers never see."""
+    """The Markdown a new post starts from: a header (YAML front matter, as the
+    editor at /admin/ writes it) filled in, status draft, and examples of a
+    video and a photo inside a comment readers never see."""
+    header = {"title": title, "date": f"{now:%Y-%m-%d %H:%M}", "category": category,
+              "tags": [tag.strip() for tag in tags.split(",") if tag.strip()],
+              "summary": "One or two sentences for the home page and search results.",
+              "status": "draft"}
     return (
-        f"Title: {title}\n"
-        f"Date: {now:%Y-%m-%d %H:%M}\n"
-        f"Category: {category}\n"
-        f"Tags: {tags}\n"
-        "Summary: One or two sentences for the home page and search results.\n"
-        "Status: draft\n"
+        "---\n"
+        + yaml.safe_dump(header, sort_keys=False, allow_unicode=True, width=1_000_000)
+        + "---\n"
         "\n"
-        "Write your post here. When it is ready, change `Status: draft` to\n"
-        "`Status: published` above.\n"
+        "Write your post here. When it is ready, change `status: draft` to\n"
+        "`status: published` above.\n"
         "\n"
         "<!--\n"
         "Examples to copy (this note is not shown on the site):\n"

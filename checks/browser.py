@@ -155,12 +155,18 @@ def run_axe(page):
     return result["violations"]
 
 
+# Not readers' pages: drafts, and the coach's editor at /admin/ (plugins/admin),
+# which has a policy of its own, asks GitHub and a font CDN for what it needs,
+# and is checked by its own browser test (tests/test_admin_browser.py).
+NOT_READER_PAGES = ("drafts/", "admin/")
+
+
 def site_pages(output):
-    """The site paths of every page of a built site, drafts left out."""
+    """The site paths of every reader's page of a built site (NOT_READER_PAGES left out)."""
     output = Path(output)
     for file in sorted(output.rglob("*.html")):
         relative = file.relative_to(output).as_posix()
-        if not relative.startswith("drafts/"):
+        if not relative.startswith(NOT_READER_PAGES):
             yield relative.removesuffix("index.html")
 
 

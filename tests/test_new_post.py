@@ -1,6 +1,7 @@
 """`./dev new-post "Title"` starts a draft that the build keeps out of sight."""
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 
 from conftest import run_task
@@ -12,20 +13,21 @@ POST = "content/articles/why-stretching-isnt-working.md"
 def test_new_post_writes_a_dated_draft_with_the_header_filled_in(project):
     result = run_task(project, "new-post", TITLE, "--tags", "hamstrings, stretching")
     assert result.returncode == 0, result.stderr
-    header = (project / POST).read_text(encoding="utf-8").split("\n\n")[0]
-    fields = dict(line.split(": ", 1) for line in header.splitlines())
-    assert fields["Title"] == TITLE
-    assert fields["Status"] == "draft"
-    assert fields["Category"] == "Running"
-    assert fields["Tags"] == "hamstrings, stretching"
-    assert fields["Date"][:4].isdigit() and len(fields["Date"]) == len("2026-11-25 09:00")
-    assert "Summary" in fields
+    text = (project / POST).read_text(encoding="utf-8")
+    assert text.startswith("---\n")
+    fields = yaml.safe_load(text.split("---\n")[1])
+    assert fields["title"] == TITLE
+    assert fields["status"] == "draft"
+    assert fields["category"] == "Running"
+    assert fields["tags"] == ["hamstrings", "stretching"]
+    assert fields["date"][:4].isdigit() and len(fields["date"]) == len("2026-11-25 09:00")
+    assert "summary" in fields
 
 
 def test_new_post_takes_a_category_and_shows_commented_examples_readers_never_see(project):
     run_task(project, "new-post", TITLE, "--category", "Pilates")
     text = (project / POST).read_text(encoding="utf-8")
-    assert "Category: Pilates\n" in text
+    assert "\ncategory: Pilates\n" in text
     assert "https://www.youtube.com/watch?v=VIDEO_ID" in text
     assert "![Glute bridge: lying on your back, hips lifted](images/glute-bridge.jpg)" in text
     assert run_task(project, "build").returncode == 0

@@ -94,7 +94,7 @@ def test_a_saved_post_shows_and_a_bad_save_keeps_the_last_good_site(project, pre
     save(project, original + "\nA sentence about zebra crossings.\n")
     assert eventually(lambda: "zebra crossings" in preview.page("cant-fire-my-glutes/")[1])
 
-    bad = re.sub(r"(?m)^Date: .*$", "Date: next Tuesday", original, count=1)
+    bad = re.sub(r"(?m)^date: .*$", "date: next Tuesday", original, count=1)  # the --- header
     save(project, bad + "\nWords that must not be published.\n")
     assert eventually(lambda: preview.said('"next Tuesday" is not a date.'))
     assert preview.said("content/articles/cant-fire-my-glutes.md")

@@ -31,14 +31,31 @@ class Problem:
 
 
 def header_line(text, field):
-    """(line number, value) of `Field: value` in a post's header, else (None, None)."""
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
+    """(line number, value) of a header field in a post, else (None, None): a
+    `Field: value` line of Pelican's header, or a `field: value` line of YAML
+    front matter (between `---` lines; its quotes taken off, list items skipped)."""
+    lines = text.splitlines()
+    front_matter = bool(lines) and lines[0].strip() == "---"
+    for number, line in enumerate(lines, start=1):
+        if front_matter and number == 1:
+            continue
+        if front_matter and line.strip() in ("---", "..."):
+            break  # the front matter ends at its closing line
+        if not front_matter and not line.strip():
             break  # the header ends at the first blank line
+        if front_matter and (line[:1].isspace() or line.startswith("-")):
+            continue  # an item of a list, or a value's next line
         name, _, value = line.partition(":")
         if name.strip().lower() == field:
-            return number, value.strip()
+            return number, unquoted(value.strip())
     return None, None
+
+
+def unquoted(value):
+    """A YAML value written in quotes ('05/11/2026' or "draft"), without them."""
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+        return value[1:-1]
+    return value
 
 
 def missing_field(path, field, text):
@@ -129,6 +146,7 @@ def unknown_status(path, text, status):
 SKIPPED = re.compile(r"Skipping (?P<path>.+): could not find information about '(?P<field>\w+)'")
 UNREADABLE = re.compile(r"Could not process (?P<path>\S+)")
 OUTSIDE = re.compile(r"Skipping (?P<path>.+): file '.*' would be written outside output path")
+YAML_ERROR = re.compile(r"Error parsing YAML for file '(?P<path>[^']+)")
 STATUS = re.compile(r"Unknown status '(?P<status>.*)' for file (?P<path>.+), skipping it")
 # Messages our own checks say better: Pelican repeats a broken {filename}
 # link when it writes the page, without the post; and it warns of posts that
@@ -162,4 +180,20 @@ def describe(message, read_source, error=""):
     if match := STATUS.match(message):
         path, text = read_source(match["path"])
         return unknown_status(path, text, match["status"])
+    if match := YAML_ERROR.match(message):
+        path, text = read_source(match["path"])
+        return unreadable_front_matter(path, text, error)
     return Problem(message)
+
+
+def unreadable_front_matter(path, text, error):
+    """YAML front matter PyYAML could not read: most often a value with a
+    colon and a space in it, not in quotes. YAML's line 1 is the `---` line,
+    so its line numbers are the file's."""
+    numbers = re.findall(r"line (\d+)", error)
+    line = int(numbers[-1]) if numbers else None
+    lines = text.splitlines()
+    written = f' ("{lines[line - 1].strip()}")' if line and line <= len(lines) else ""
+    return Problem(f"The header between the --- lines cannot be read here{written}.",
+                   'Put a value that holds a colon, a # or quotes in quotes: '
+                   'summary: "Why: because".', path, line)

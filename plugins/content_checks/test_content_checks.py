@@ -67,3 +67,25 @@ def test_the_addresses_the_site_keeps_come_from_its_settings():
     assert reserved["slugs"] == {"tags", "archives", "category", "feeds", "images", "theme",
                                  "index"}
     assert reserved["categories"] == {"all"}
+
+
+FRONT_MATTER = ("---\ntitle: 'Hips: why'\ntags:\n- glutes\n- 'date: no'\ndate: \"05/11/2026\"\n"
+                "status:\n---\nsummary: in the text, not the header\n")
+
+
+def test_header_line_reads_yaml_front_matter_unquoted_and_skips_list_items():
+    assert header_line(FRONT_MATTER, "title") == (2, "Hips: why")
+    assert header_line(FRONT_MATTER, "date") == (6, "05/11/2026")
+    assert header_line(FRONT_MATTER, "status") == (7, "")
+    assert header_line(FRONT_MATTER, "summary") == (None, None)
+    assert ambiguous_date("x.md", 6, header_line(FRONT_MATTER, "date")[1]) is not None
+
+
+def test_front_matter_yaml_cannot_read_is_named_with_its_line():
+    text = "---\ntitle: Hips\nsummary: Why: because\n---\n\nText.\n"
+    error = ('mapping values are not allowed here\n  in "<unicode string>", line 3, column 13')
+    problem = describe("Error parsing YAML for file '/site/content/articles/hips.md",
+                       lambda path: ("content/articles/hips.md", text), error)
+    assert (problem.file, problem.line) == ("content/articles/hips.md", 3)
+    assert '("summary: Why: because")' in problem.what
+    assert 'summary: "Why: because"' in problem.fix

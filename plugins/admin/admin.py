@@ -1,0 +1,236 @@
+"""Admin: the coach's editor at /admin/ (Sveltia CMS), served by the site itself.
+
+Adds, on every build, a folder ADMIN_DIR of the output with:
+- index.html: the page that starts the editor; `noindex`, and a
+  Content-Security-Policy of its own (ADMIN_CSP), never the readers' one;
+- sveltia-cms.js: the editor, copied from node_modules (package-lock.json pins
+  it; no CDN). Without node_modules the page says how to get it instead, and
+  with ADMIN_EDITOR_REQUIRED (publishing under CI) the build fails;
+- admin.js (beside this module): the preview in our stylesheet, and the
+  post editor's Video and Photo buttons;
+- config.yml: the editor's configuration, written from the settings (address,
+  folders) and the content (the categories that exist, the pages), so that
+  nothing in it is written twice.
+The folder is in no sitemap, feed or search index (it is not content) and
+robots.txt disallows it.
+
+Settings read (defaults): ADMIN_DIR ("admin"), ADMIN_EDITOR_FILE
+("node_modules/@sveltia/cms/dist/sveltia-cms.js", from the project folder),
+ADMIN_EDITOR_REQUIRED (False), ADMIN_REPO ("OWNER/REPO"), ADMIN_BRANCH
+("main"), ADMIN_CSP ({"default-src": ["'self'"]}), and SITEURL, PATH,
+ARTICLE_PATHS, STATIC_PATHS, SITENAME, THEME_STATIC_DIR.
+Signal: get_generators (a generator made afresh for each build writes the folder
+once every post is read).
+"""
+
+import filecmp
+import logging
+import os
+import re
+import shutil
+from collections import Counter
+
+import yaml
+from jinja2 import Environment, select_autoescape
+from pelican import signals
+
+logger = logging.getLogger(__name__)
+
+EDITOR_NAME = "sveltia-cms.js"
+PAGE = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex, nofollow">
+<meta http-equiv="Content-Security-Policy" content="{{ csp }}">
+<title>Write: {{ sitename }}</title>
+<link rel="icon" href="../{{ theme_static }}/favicon.svg" type="image/svg+xml">
+{% if editor %}
+<script src="{{ editor }}"></script>
+<script src="admin.js"></script>
+{% endif %}
+</head>
+<body>
+{% if not editor %}
+<main>
+<h1>The editor is not installed in this copy of the site</h1>
+<p>Run <code>npm ci</code> in the project folder, then build again
+(<code>./dev livereload</code>). The live site always has it.</p>
+</main>
+{% endif %}
+</body>
+</html>
+"""
+
+
+def policy(csp):
+    """A Content-Security-Policy header value from {directive: [sources]}."""
+    return "; ".join(f"{name} {' '.join(sources)}" for name, sources in csp.items())
+
+
+def first_folder(settings, name):
+    return os.path.join(os.path.basename(settings["PATH"]), settings[name][0]).replace("\\", "/")
+
+
+def post_fields(categories):
+    """The post editor's fields, in the order of a hand-written header."""
+    usual = categories[0] if categories else "Running"
+    return [
+        {"name": "title", "label": "Title", "widget": "string"},
+        {"name": "slug", "label": "Address", "widget": "string", "required": False,
+         "hint": "Leave empty: the address is made from the title."},
+        {"name": "date", "label": "Date and time", "widget": "datetime",
+         "format": "YYYY-MM-DD HH:mm", "default": "{{now}}",
+         "hint": "A published post dated in the future waits, unseen, until that day."},
+        {"name": "category", "label": "Category", "widget": "string", "default": usual,
+         "hint": "Categories so far: " + ", ".join(categories or [usual])
+                 + ". Any other name starts a new category."},
+        {"name": "tags", "label": "Tags", "widget": "list", "required": False,
+         "hint": "One tag a box: Add Tags gives the next."},
+        {"name": "summary", "label": "Summary", "widget": "text",
+         "hint": "One or two sentences for the home page and search results."},
+        {"name": "status", "label": "Status", "widget": "select", "default": "draft",
+         "options": [{"label": "Draft (not on the site)", "value": "draft"},
+                     {"label": "Published", "value": "published"}]},
+        {"name": "body", "label": "Text", "widget": "markdown",
+         "editor_components": ["video", "photo"]},
+    ]
+
+
+def written(value):
+    """A header value as the file has it: a number stays a number (pages are
+    ordered by `order`, and 1 and "1" do not sort together)."""
+    return value if isinstance(value, (int, float)) else str(value)
+
+
+PAGE_FIELDS = {
+    "title": {"label": "Title", "widget": "string"},
+    "nav_label": {"label": "Label in the menu", "widget": "string", "required": False},
+    "summary": {"label": "Summary", "widget": "text"},
+}
+
+
+def front_matter(path):
+    """The YAML front matter of a file as written (its keys in order), or None."""
+    with open(path, encoding="utf-8") as source:
+        match = re.match(r"---\n(.*?)\n---\n", source.read(), re.S)
+    header = yaml.safe_load(match[1]) if match else None
+    return header if isinstance(header, dict) else None
+
+
+def page_entry(page, root):
+    """One page of the pages collection: its title, menu label, summary and
+    text to edit; what else its header carries (template, order...) kept as
+    it is, in the order the file has it, so a save changes only the edit."""
+    header = front_matter(page.source_path) or {
+        key: value for key, value in page.metadata.items() if key in PAGE_FIELDS}
+    fields = [{"name": key, **PAGE_FIELDS[key]} if key in PAGE_FIELDS else
+              {"name": key, "widget": "hidden", "default": written(value)}
+              for key, value in header.items()]
+    fields.append({"name": "body", "label": "Text", "widget": "markdown",
+                   "editor_components": ["video", "photo"]})
+    return {"name": page.slug, "label": page.title, "fields": fields,
+            "file": os.path.relpath(page.source_path, root).replace("\\", "/")}
+
+
+def cms_config(settings, categories, pages, root):
+    """The editor's configuration (Sveltia CMS's config.yml) as data."""
+    siteurl = settings.get("SITEURL") or "/"
+    return {
+        "backend": {"name": "github", "repo": settings.get("ADMIN_REPO", "OWNER/REPO"),
+                    "branch": settings.get("ADMIN_BRANCH", "main"),
+                    "auth_methods": ["token"]},
+        "site_url": siteurl,
+        "display_url": siteurl,
+        "media_folder": first_folder(settings, "STATIC_PATHS"),
+        "public_folder": settings["STATIC_PATHS"][0],
+        # Her own photos only: no stock-photo sites in the photo picker.
+        "media_libraries": {"stock_assets": {"providers": []}},
+        # Front matter written as a hand-written post's: lists not indented.
+        "output": {"omit_empty_optional_fields": True, "yaml": {"indent_sequences": False}},
+        "slug": {"encoding": "ascii", "clean_accents": True},
+        "collections": [
+            {"name": "posts", "label": "Posts", "label_singular": "Post",
+             "folder": first_folder(settings, "ARTICLE_PATHS"), "extension": "md",
+             "format": "yaml-frontmatter", "create": True, "slug": "{{title}}",
+             "sortable_fields": {"fields": ["date", "title"], "default": {"field": "date",
+                                                                        "direction": "descending"}},
+             "summary": "{{title}} ({{status}})", "fields": post_fields(categories)},
+            {"name": "pages", "label": "Pages", "format": "yaml-frontmatter",
+             "files": [page_entry(page, root) for page in pages]},
+        ],
+    }
+
+
+def categories_by_use(articles):
+    """The categories of the posts, the most used first."""
+    counts = Counter(article.category.name for article in articles)
+    return [name for name, _ in counts.most_common()]
+
+
+def write_if_changed(path, text):
+    """Write text to path unless the file holds it already (a warm preview
+    rewrites only what changed)."""
+    if os.path.isfile(path):
+        with open(path, encoding="utf-8") as existing:
+            if existing.read() == text:
+                return
+    with open(path, "w", encoding="utf-8") as out:
+        out.write(text)
+
+
+def copy_if_changed(source, target):
+    """Copy a file (the 2 MB editor) unless the same one is there already."""
+    if not (os.path.isfile(target) and filecmp.cmp(source, target, shallow=True)):
+        shutil.copy2(source, target)
+
+
+class AdminGenerator:
+    """Writes the admin folder; Pelican makes one for each build."""
+
+    def __init__(self, context, settings, path, theme, output_path, *args, **kwargs):
+        self.context = context
+        self.settings = settings
+        self.output = os.path.join(output_path, settings.get("ADMIN_DIR", "admin"))
+        self.root = os.path.dirname(settings["PATH"])
+        self.editor_file = os.path.join(self.root, settings.get(
+            "ADMIN_EDITOR_FILE", "node_modules/@sveltia/cms/dist/sveltia-cms.js"))
+
+    def generate_context(self):
+        pass
+
+    def generate_output(self, writer):
+        os.makedirs(self.output, exist_ok=True)
+        articles = self.context.get("articles", []) + self.context.get("drafts", [])
+        pages = sorted(self.context.get("pages", []),
+                       key=lambda page: os.path.basename(page.source_path))
+        config = cms_config(self.settings, categories_by_use(articles), pages, self.root)
+        write_if_changed(os.path.join(self.output, "config.yml"),
+                         yaml.safe_dump(config, sort_keys=False, allow_unicode=True))
+        editor = self.copy_editor()
+        page = Environment(autoescape=select_autoescape(default=True)).from_string(PAGE)
+        write_if_changed(os.path.join(self.output, "index.html"), page.render(
+            csp=policy(self.settings.get("ADMIN_CSP", {"default-src": ["'self'"]})),
+            sitename=self.settings.get("SITENAME", ""), editor=editor,
+            theme_static=self.settings.get("THEME_STATIC_DIR", "theme")))
+        copy_if_changed(os.path.join(os.path.dirname(__file__), "admin.js"),
+                        os.path.join(self.output, "admin.js"))
+
+    def copy_editor(self):
+        """The editor's file name in the admin folder, or None without node_modules."""
+        if os.path.isfile(self.editor_file):
+            copy_if_changed(self.editor_file, os.path.join(self.output, EDITOR_NAME))
+            return EDITOR_NAME
+        if self.settings.get("ADMIN_EDITOR_REQUIRED", False):
+            logger.error("Admin: the editor %s is missing, so /admin/ would not work. "
+                         "Run npm ci before building.", self.editor_file)
+        return None
+
+
+def add_generator(pelican):
+    return AdminGenerator
+
+
+def register():
+    signals.get_generators.connect(add_generator)
