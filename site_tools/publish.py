@@ -73,7 +73,7 @@ def publish_site(config, remote, branch, dry_run, force):
             print(f"Dry run: the site for {siteurl} built and passed every check; "
                   "nothing was committed or pushed.")
             return Publication("dry run", siteurl, changes)
-        with_changes = force and bool(uncommitted_source_changes(git, config))
+        with_changes = force and bool(uncommitted_source_changes(git, config["published_sources"]))
         previous = git.commit_site(output, remote, branch, publish_message(source, with_changes))
     git.push_site(remote, branch, previous)
     print(f"Published {siteurl} ({branch} on {remote}); "
@@ -93,16 +93,15 @@ def add_pages_files(output, cname):
 # -- What must not be published -----------------------------------------------------
 
 
-def uncommitted_source_changes(git, config):
+def uncommitted_source_changes(git, sources):
     """`git status` lines for the site's files that differ from the last commit."""
-    status = git.run("status", "--porcelain", "--untracked-files=all", "--",
-                     *config["published_sources"])
+    status = git.run("status", "--porcelain", "--untracked-files=all", "--", *sources)
     return status.stdout.splitlines()
 
 
 def refuse_uncommitted_changes(git, sources, force, dry_run):
     """What goes live must be in git: stop on uncommitted changes unless forced."""
-    changes = uncommitted_source_changes(git, {"published_sources": sources})
+    changes = uncommitted_source_changes(git, sources)
     if not changes:
         return
     listing = "\n".join(f"  {line}" for line in changes)
@@ -144,10 +143,9 @@ class Git:
     def __init__(self, root):
         self.root = root
 
-    def run(self, *args, check=True, env=None):
+    def run(self, *args, check=True):
         """Run git; with check, a failure stops the publish with git's message."""
-        result = subprocess.run(["git", *args], cwd=self.root, capture_output=True,
-                                text=True, env=env)
+        result = subprocess.run(["git", *args], cwd=self.root, capture_output=True, text=True)
         if check and result.returncode != 0:
             raise Failed(f"git {' '.join(args)} failed:\n{result.stderr.strip()}",
                          [{"what": f"git {args[0]} failed: {result.stderr.strip()}"}])
