@@ -2,6 +2,10 @@
 meant only as a speed-up changes no output.
 
 Usage: .venv/bin/python benchmarks/same_output.py OUTPUT_A OUTPUT_B
+   or: .venv/bin/python benchmarks/same_output.py --against REF
+The second form builds, at git REF and from the working tree, the real site
+(development and production settings) and a 100-post synthetic site (the
+benchmark's posts), and compares each pair.
 
 Every file must be identical, with two exceptions that differ between any
 two builds of the same sources:
@@ -12,10 +16,18 @@ two builds of the same sources:
 Prints what differs; exits 1 when anything does.
 """
 
+import argparse
 import gzip
 import re
+import shutil
+import subprocess
 import sys
+import tempfile
 from pathlib import Path
+
+if __package__ in (None, ""):  # run as a script: the project's root on the path
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from benchmarks.build import ROOT, copy_project, write_posts  # noqa: E402
 
 LASTMOD = re.compile(rb"<lastmod>[^<]*</lastmod>")
 VARYING = re.compile(r"^pagefind/(index|filter)/|^pagefind/pagefind[.-](en_|entry)")
@@ -43,14 +55,71 @@ def differences(first, second):
     return found
 
 
-def main(argv=None):
-    first, second = (Path(arg) for arg in (argv or sys.argv[1:]))
+def report(first, second):
     found = differences(first, second)
     for line in found[:50]:
         print(line)
     print(f"{len(found)} difference(s)" if found else "identical (sitemap lastmod and "
           "Pagefind's hashed file names aside)")
     return 1 if found else 0
+
+
+# -- The same sites built at a git ref and from the working tree ------------------
+
+SITES = {  # name: (synthetic posts, or None for the real content; invoke task)
+    "real site, development": (None, "build"),
+    "real site, production": (None, "preview"),
+    "100 synthetic posts": (100, "build"),
+}
+
+
+def project_at(ref, folder):
+    archive = subprocess.run(["git", "archive", ref], cwd=ROOT, check=True,
+                             capture_output=True).stdout
+    folder.mkdir(parents=True)
+    subprocess.run(["tar", "-x", "-C", str(folder)], input=archive, check=True)
+
+
+def working_tree(folder):
+    copy_project(ROOT, folder)
+    shutil.copytree(ROOT / "content" / "articles", folder / "content" / "articles")
+
+
+def built(folder, posts, task):
+    """The output folder of `invoke TASK` in a project folder, with `posts`
+    synthetic posts in place of the real ones when given."""
+    if posts:
+        shutil.rmtree(folder / "content" / "articles")
+        write_posts(folder, posts)
+    # Both share this project's node_modules (the editor's file is copied from it).
+    (folder / "node_modules").symlink_to(ROOT / "node_modules")
+    subprocess.run([sys.executable, "-m", "invoke", task], cwd=folder, check=True,
+                   capture_output=True)
+    return folder / "output"
+
+
+def compare_with_ref(ref):
+    failed = 0
+    with tempfile.TemporaryDirectory(prefix="same-output-") as scratch:
+        for number, (name, (posts, task)) in enumerate(SITES.items()):
+            before, after = Path(scratch, f"{number}-before"), Path(scratch, f"{number}-after")
+            project_at(ref, before)
+            working_tree(after)
+            print(f"{name} (invoke {task}), {ref} against the working tree:", flush=True)
+            failed |= report(built(before, posts, task), built(after, posts, task))
+    return failed
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("outputs", nargs="*", type=Path, help="two built sites")
+    parser.add_argument("--against", help="build at this git ref and from the working tree")
+    args = parser.parse_args(argv)
+    if args.against:
+        return compare_with_ref(args.against)
+    if len(args.outputs) != 2:
+        parser.error("give two output folders, or --against REF")
+    return report(*args.outputs)
 
 
 if __name__ == "__main__":
