@@ -44,9 +44,9 @@ from urllib.parse import unquote, urlparse
 from pelican import signals
 from pelican.contents import Article, Page
 
-from .plain_words import Problem, ambiguous_date, describe, header_line
+from plugins.problems import Problem, line_of, report_problem
 
-logger = logging.getLogger(__name__)
+from .plain_words import ambiguous_date, describe, header_line
 
 # Pelican's own pattern for an internal link, e.g. href="{filename}/pages/x.md".
 INTERNAL_LINK = re.compile(
@@ -161,13 +161,6 @@ def reserved_addresses(settings):
             "categories": categories}
 
 
-def report(problem):
-    """Log a Problem found by our own checks: the collector keeps it as it is,
-    and a strict (--fatal) build fails on it like on Pelican's own errors."""
-    where = problem.file + (f", line {problem.line}" if problem.line else "")
-    logger.error("%s: %s %s", where, problem.what, problem.fix, extra={"problem": problem})
-
-
 # -- Each post, as it is read -------------------------------------------------------
 
 
@@ -177,12 +170,12 @@ def check_post(content):
         return
     path, text = collector.read_source(content.source_path)
     for problem in header_problems(content.metadata, text, path, collector.known_fields):
-        report(problem)
+        report_problem(**problem.as_dict())
     if not (content._content or "").strip() and "template" not in content.metadata:
-        report(Problem("The post has a header but no text under it.",
-                       "Write the post under the header, after one blank line.", path))
+        report_problem(path, None, "The post has a header but no text under it.",
+                       "Write the post under the header, after one blank line.")
     for problem in address_problems(content, text, path, collector.reserved):
-        report(problem)
+        report_problem(**problem.as_dict())
 
 
 def header_problems(metadata, text, path, known_fields):
@@ -247,14 +240,6 @@ def target_source_path(content, target):
     return os.path.normpath(os.path.join(content.relative_dir, target)).replace("\\", "/")
 
 
-def line_of(text, needle):
-    """The first line number of text that contains needle, or None."""
-    for number, line in enumerate(text.splitlines(), start=1):
-        if needle in line:
-            return number
-    return None
-
-
 def check_links(contents, context):
     known = {
         "filename": context["generated_content"].keys() | context["static_content"].keys(),
@@ -265,11 +250,10 @@ def check_links(contents, context):
         for kind, target in internal_links(content._content):
             if target_source_path(content, target) in known[kind]:
                 continue
-            path, text = collector.read_source(content.source_path)
-            report(Problem(
-                f"The link {{{kind}}}{target} points to a file that does not exist.",
-                "Check the spelling of the file name, or remove the link.",
-                path, line_of(text, target)))
+            path, _ = collector.read_source(content.source_path)
+            report_problem(path, line_of(content.source_path, target),
+                           f"The link {{{kind}}}{target} points to a file that does not exist.",
+                           "Check the spelling of the file name, or remove the link.")
 
 
 # -- Markup the browser would block -------------------------------------------------
@@ -312,7 +296,7 @@ def check_markup(contents):
             seen[written] += 1
             holding = [number for number, line in enumerate(lines, start=1) if written in line]
             line = holding[min(seen[written], len(holding)) - 1] if holding else None
-            report(blocked_problem(what, path, line))
+            report_problem(**blocked_problem(what, path, line).as_dict())
 
 
 # -- Addresses ---------------------------------------------------------------------
@@ -326,11 +310,11 @@ def check_addresses(contents):
         first, *others = sorted(sharing, key=lambda c: c.source_path)
         for other in others:
             path, text = collector.read_source(other.source_path)
-            report(Problem(
+            report_problem(
+                path, header_line(text, "slug")[0] or header_line(text, "title")[0],
                 f"It has the same address (/{address.removesuffix('index.html')}) as "
                 f"{collector.shown_path(first.source_path)}, so one would hide the other.",
-                'Give one of them another title, or a line "Slug: another-address".',
-                path, header_line(text, "slug")[0] or header_line(text, "title")[0]))
+                'Give one of them another title, or a line "Slug: another-address".')
 
 
 # -- Categories --------------------------------------------------------------------
@@ -362,11 +346,12 @@ def check_categories(articles):
         established = misspelt.get(article.category.name)
         if established:
             path, text = collector.read_source(article.source_path)
-            report(Problem(
+            report_problem(
+                path, header_line(text, "category")[0],
                 f'The category "{article.category.name}" looks like "{established}", '
                 "which other posts use.",
                 f'Write "Category: {established}" (or, for a new category, a name less '
-                "like an existing one).", path, header_line(text, "category")[0]))
+                "like an existing one).")
 
 
 def check_all_content(generators):

@@ -38,7 +38,6 @@ with its post), finalized (copy the files into the output).
 import contextlib
 import hashlib
 import html
-import logging
 import os
 import re
 import shutil
@@ -52,9 +51,9 @@ from pelican import signals
 from PIL import Image, ImageOps
 from pillow_heif import register_heif_opener
 
-register_heif_opener()  # Pillow reads iPhone photos (HEIC/HEIF) from here on
+from plugins.problems import line_of, report_problem
 
-logger = logging.getLogger(__name__)
+register_heif_opener()  # Pillow reads iPhone photos (HEIC/HEIF) from here on
 
 IMG_TAG = re.compile(r"<img\b[^>]*>", re.I)
 LOCAL_PREFIXES = ("{static}", "{attach}", "{filename}")
@@ -330,11 +329,10 @@ class Images:
                             self.sizes, widths, size, lazy, self.url(fallback))
 
     def report(self, content, src, what, fix):
+        """A problem of the image `src` (as the coach wrote it) in `content`."""
         path = os.path.relpath(content.source_path, os.path.dirname(self.content_path))
-        line = line_of(content.source_path, src.removeprefix("{static}"))
-        where = f"{path}, line {line}" if line else path
-        logger.error("%s: %s %s", where, what, fix, extra={"problem": problem(
-            what, fix, path, line)})
+        report_problem(path, line_of(content.source_path, src.removeprefix("{static}")),
+                       what, fix)
 
     def write(self, pelican):
         output = pelican.settings["OUTPUT_PATH"]
@@ -374,26 +372,6 @@ class Images:
     def publish(cached, destination):
         os.makedirs(os.path.dirname(destination), exist_ok=True)
         shutil.copyfile(cached, destination)
-
-
-def line_of(source_path, text):
-    try:
-        with open(source_path, encoding="utf-8") as source:
-            for number, line in enumerate(source, start=1):
-                if text and text in line:
-                    return number
-    except OSError:
-        pass
-    return None
-
-
-def problem(what, fix, path, line):
-    """A content_checks Problem when that plugin is there, for its summary."""
-    try:
-        from content_checks.plain_words import Problem
-    except ImportError:
-        return None
-    return Problem(what, fix, path, line)
 
 
 images = Images()

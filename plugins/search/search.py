@@ -28,14 +28,13 @@ Signals: article_generator_finalized (count the published posts), finalized
 """
 
 import json
-import logging
 import re
 import subprocess
 import sys
 
 from pelican import signals
 
-logger = logging.getLogger(__name__)
+from plugins.problems import report_problem
 
 
 def pagefind_command(output_path, save_as="**/*.html"):
@@ -76,8 +75,8 @@ def index_site(pelican):
         return
     result = subprocess.run(command, capture_output=True, text=True)
     if result.returncode != 0:
-        logger.error("Search: Pagefind could not index the site: %s",
-                     (result.stderr or result.stdout).strip())
+        report_problem(None, None, "Search: Pagefind could not index the site: "
+                       + (result.stderr or result.stdout).strip(), "")
 
 
 def register():

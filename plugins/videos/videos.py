@@ -34,7 +34,6 @@ embeds), article_generator_finalized (build the library).
 
 import html
 import json
-import logging
 import os
 import re
 import xml.etree.ElementTree as etree
@@ -45,9 +44,9 @@ from markdown.blockprocessors import BlockProcessor
 from pelican import signals
 from pelican.contents import Article, Page
 
-from .youtube import VideoAddressError, embed_html, is_video_address, video_from_url
+from plugins.problems import line_of, report_problem
 
-logger = logging.getLogger(__name__)
+from .youtube import VideoAddressError, embed_html, is_video_address, video_from_url
 
 DEFAULTS = {"VIDEO_POSTER_DIR": "images/videos", "VIDEO_DATA_FILE": "videos.json"}
 
@@ -177,8 +176,9 @@ def read_titles(data_file):
     except FileNotFoundError:
         return {}
     except (OSError, ValueError, AttributeError, TypeError) as problem:
-        logger.error("%s: could not read the video titles (%s). Run ./dev videos to "
-                     "fetch them again.", os.path.relpath(data_file), problem)
+        report_problem(os.path.relpath(data_file), None,
+                       f"The video titles could not be read ({problem}).",
+                       "Run ./dev videos to fetch them again.")
         return {}
 
 
@@ -200,40 +200,22 @@ def video_title(video_id, link_text, post_title, settings=SETTINGS):
             or f"Video from: {post_title}")
 
 
-def line_of(source_path, text):
-    """The first line number of source_path that contains text, or None."""
-    try:
-        with open(source_path, encoding="utf-8") as source:
-            for number, line in enumerate(source, start=1):
-                if text in line:
-                    return number
-    except OSError:
-        return None
-    return None
-
-
-def report_bad_address(content, written, problem):
-    """An error naming the file and the line where `written` (the address or
-    directive argument as the coach wrote it) is."""
-    line = line_of(content.source_path, written)
-    logger.error("%s%s: %s", os.path.relpath(content.source_path),
-                 f", line {line}" if line else "", problem)
-
-
 def embed_for(content, address, link_text, written, found):
     """The embed for one video (recorded in `found`), or None when its address
     is malformed (reported, quoting what the coach `written`)."""
     try:
         video = video_from_url(address)
         if video is None:
-            raise VideoAddressError(f"{address} is not a video address.")
+            raise VideoAddressError(f"{address} is not a video address.",
+                                    "Copy the address again from the video's Share button.")
     except VideoAddressError as malformed:
-        problem = str(malformed)
+        what, fix = malformed.what, malformed.fix
         if written.startswith(".. youtube::"):
-            problem = (f"“{written}” needs a video id: 11 letters, digits, - or _, "
-                       "the part after watch?v= in the video's address.")
+            what = f"“{written}” needs a video id: 11 letters, digits, - or _."
+            fix = "Write the part of the video's address after watch?v=."
             written = written.split("::", 1)[1].strip()
-        report_bad_address(content, written, problem)
+        report_problem(os.path.relpath(content.source_path), line_of(content.source_path, written),
+                       what, fix)
         return None
     poster = poster_path(video.id)
     embedded = EmbeddedVideo(video.id, video.start,
