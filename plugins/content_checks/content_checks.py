@@ -119,25 +119,47 @@ class ProblemCollector(logging.Handler):
                 report.write(json.dumps(problem.as_dict()) + "\n")
 
 
-collector = None
+class ContentChecks:
+    """One build's checks: the collector of its problems, made from its
+    settings when the build starts, and the signal handlers that check."""
 
+    def __init__(self):
+        self.collector = None
 
-def start_collecting(pelican):
-    global collector
-    root = logging.getLogger()
-    if collector is not None:
-        root.removeHandler(collector)
-    elif not root.handlers:
-        # `--log-handler plain` leaves Pelican's messages to logging's last
-        # resort, which stops printing once any handler exists: keep them shown.
-        plain = logging.StreamHandler()
-        plain.setFormatter(logging.Formatter("%(levelname)s %(message)s"))
-        root.addHandler(plain)
-    settings = pelican.settings
-    collector = ProblemCollector(settings["PATH"], settings.get("PROBLEM_REPORT"),
-                                 settings.get("POST_FIELDS", PELICAN_FIELDS),
-                                 reserved_addresses(settings))
-    root.addHandler(collector)
+    def start_collecting(self, pelican):
+        settings = pelican.settings
+        self.collector = ProblemCollector(settings["PATH"], settings.get("PROBLEM_REPORT"),
+                                          settings.get("POST_FIELDS", PELICAN_FIELDS),
+                                          reserved_addresses(settings))
+        root = logging.getLogger()
+        earlier = [h for h in root.handlers if isinstance(h, ProblemCollector)]
+        for handler in earlier:  # a build before in this process (the warm preview)
+            root.removeHandler(handler)
+        if not root.handlers and not earlier:
+            # `--log-handler plain` leaves Pelican's messages to logging's last
+            # resort, which stops printing once any handler exists: keep them shown.
+            plain = logging.StreamHandler()
+            plain.setFormatter(logging.Formatter("%(levelname)s %(message)s"))
+            root.addHandler(plain)
+        root.addHandler(self.collector)
+
+    def check_post(self, content):
+        """The header and text of one post or page, as the coach wrote them."""
+        if isinstance(content, (Article, Page)):
+            check_post(content, self.collector)
+
+    def check_all_content(self, generators):
+        """Checks across posts; then stop before writing if anything was found."""
+        context = generators[0].context
+        # A post Pelican could not read stays in the list as None.
+        contents = [c for c in context["generated_content"].values() if c is not None]
+        check_links(contents, context, self.collector)
+        check_markup(contents, self.collector)
+        check_addresses(contents, self.collector)
+        check_categories([c for c in contents if c.__class__.__name__ == "Article"],
+                         self.collector)
+        if self.collector.problems:
+            raise ContentProblems(f"{len(self.collector.problems)} problem(s) in the content")
 
 
 def reserved_addresses(settings):
@@ -164,10 +186,7 @@ def reserved_addresses(settings):
 # -- Each post, as it is read -------------------------------------------------------
 
 
-def check_post(content):
-    """The header and text of one post or page, as the coach wrote them."""
-    if collector is None or not isinstance(content, (Article, Page)):
-        return
+def check_post(content, collector):
     path, text = collector.read_source(content.source_path)
     for problem in header_problems(content.metadata, text, path, collector.known_fields):
         report_problem(**problem.as_dict())
@@ -240,7 +259,7 @@ def target_source_path(content, target):
     return os.path.normpath(os.path.join(content.relative_dir, target)).replace("\\", "/")
 
 
-def check_links(contents, context):
+def check_links(contents, context, collector):
     known = {
         "filename": context["generated_content"].keys() | context["static_content"].keys(),
         "static": context["static_content"].keys(),
@@ -283,7 +302,7 @@ def blocked_problem(what, path, line):
                    "[See it on Instagram](address).", path, line)
 
 
-def check_markup(contents):
+def check_markup(contents, collector):
     for content in contents:
         found = list(blocked_markup(content._content))
         if not found:
@@ -302,7 +321,7 @@ def check_markup(contents):
 # -- Addresses ---------------------------------------------------------------------
 
 
-def check_addresses(contents):
+def check_addresses(contents, collector):
     by_address = defaultdict(list)
     for content in contents:
         by_address[content.save_as].append(content)
@@ -339,7 +358,7 @@ def misspelt_categories(names_in_order):
     return misspelt
 
 
-def check_categories(articles):
+def check_categories(articles, collector):
     articles = sorted(articles, key=lambda a: a.date)
     misspelt = misspelt_categories([a.category.name for a in articles])
     for article in articles:
@@ -354,19 +373,9 @@ def check_categories(articles):
                 "like an existing one).")
 
 
-def check_all_content(generators):
-    context = generators[0].context
-    # A post Pelican could not read stays in the list as None.
-    contents = [c for c in context["generated_content"].values() if c is not None]
-    check_links(contents, context)
-    check_markup(contents)
-    check_addresses(contents)
-    check_categories([c for c in contents if c.__class__.__name__ == "Article"])
-    if collector.problems:
-        raise ContentProblems(f"{len(collector.problems)} problem(s) in the content")
-
-
 def register():
-    signals.initialized.connect(start_collecting)
-    signals.content_object_init.connect(check_post)
-    signals.all_generators_finalized.connect(check_all_content)
+    """A new ContentChecks for each build (the warm preview builds many times)."""
+    checks = ContentChecks()
+    signals.initialized.connect(checks.start_collecting, weak=False)
+    signals.content_object_init.connect(checks.check_post, weak=False)
+    signals.all_generators_finalized.connect(checks.check_all_content, weak=False)

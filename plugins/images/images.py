@@ -221,7 +221,8 @@ def picture_html(attrs, url, sizes_attr, widths, size, lazy, fallback_url):
 
 
 class Images:
-    """The plugin's state for one build: its settings and the files to write."""
+    """The plugin's state for one build: its settings and the files to write.
+    register() makes one for each build; its methods are the signal handlers."""
 
     def __init__(self):
         self.variants = set()
@@ -230,7 +231,6 @@ class Images:
 
     def read_settings(self, pelican):
         settings = pelican.settings
-        self.__init__()
         self.content_path = settings["PATH"]
         self.static_dirs = tuple(path.rstrip("/") + "/" for path in settings["STATIC_PATHS"])
         self.widths = settings.get("IMAGE_WIDTHS", [480, 960, 1600])
@@ -374,10 +374,9 @@ class Images:
         shutil.copyfile(cached, destination)
 
 
-images = Images()
-
-
 def register():
-    signals.initialized.connect(images.read_settings)
-    signals.content_object_init.connect(images.rewrite)
-    signals.finalized.connect(images.write)
+    """A new Images for each build (the warm preview builds many times)."""
+    images = Images()
+    signals.initialized.connect(images.read_settings, weak=False)
+    signals.content_object_init.connect(images.rewrite, weak=False)
+    signals.finalized.connect(images.write, weak=False)
