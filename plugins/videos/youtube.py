@@ -1,5 +1,5 @@
 """Pure functions about YouTube addresses and our video embed: no Pelican, no
-network, so they are unit-tested on their own (tests/test_video_addresses.py).
+network, so they are unit-tested on their own (test_video_addresses.py, beside it).
 
 An address is a *video address* when it is on a YouTube host and has the shape
 of one video (watch?v=, youtu.be/, /embed/, /shorts/, /live/, /v/). A video
