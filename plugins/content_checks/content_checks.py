@@ -269,8 +269,8 @@ def check_links(contents, context, collector):
         for kind, target in internal_links(content._content):
             if target_source_path(content, target) in known[kind]:
                 continue
-            path, _ = collector.read_source(content.source_path)
-            report_problem(path, line_of(content.source_path, target),
+            report_problem(collector.shown_path(content.source_path),
+                           line_of(content.source_path, target),
                            f"The link {{{kind}}}{target} points to a file that does not exist.",
                            "Check the spelling of the file name, or remove the link.")
 

@@ -18,8 +18,8 @@ Adds:
 - `article.videos` / `page.videos` (what a page embeds, for the theme) and
   `video_library` in the template context: every video of every published
   post, newest post first (the Videos page).
-A malformed video address is an error naming the file and line, so a strict
-build (`--fatal warnings`) stops.
+A malformed video address is a problem (plugins/problems.py) naming the file
+and line and how to fix it, so a strict build (`--fatal warnings`) stops.
 
 Settings read (defaults):
 - VIDEO_POSTER_DIR ("images/videos"): posters `invoke videos` fetched, ID.jpg,
