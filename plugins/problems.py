@@ -12,6 +12,8 @@ build's summary (site_tools/build.py, and the publish step's summary).
 import logging
 from dataclasses import asdict, dataclass
 
+import pelican.log  # noqa: F401  Pelican's logger class first, so --fatal stops on ours
+
 logger = logging.getLogger(__name__)
 
 
