@@ -33,6 +33,7 @@ import sys
 import tempfile
 import threading
 import traceback
+import weakref
 from pathlib import Path
 
 # The plugin's module as this file imports it; Pelican loads its own copy
@@ -267,9 +268,21 @@ class WarmBuilder:
 
 
 def reset_plugin_state():
-    """pelican-sitemap keeps one object for the whole process, and a build
-    that stops before writing leaves it waiting for that build forever (no
-    sitemap again): give every build a new one, as a new process would."""
+    """Every build starts with no plugin connected to Pelican's signals, as in
+    a new process: Pelican calls each plugin's register() again, and ours each
+    connect a new object, so the handlers of the build before must go.
+    pelican-sitemap keeps one object for the whole process, and a build that
+    stops before writing leaves it waiting for that build forever (no sitemap
+    again): give every build a new one too."""
+    from blinker import Signal
+    from pelican.plugins import signals
+
+    for signal in vars(signals).values():
+        if isinstance(signal, Signal):
+            for receiver in list(signal.receivers.values()):
+                receiver = receiver() if isinstance(receiver, weakref.ref) else receiver
+                if receiver is not None:
+                    signal.disconnect(receiver)
     sitemap = sys.modules.get("pelican.plugins.sitemap.sitemap")
     if sitemap is not None:
         sitemap.generator = sitemap.SitemapGenerator()

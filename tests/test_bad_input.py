@@ -45,8 +45,9 @@ BAD_POSTS = {
     ),
     "a malformed video address": (
         "bad-video.md", f"Title: Hips\n{HEADER}\nhttps://www.youtube.com/watch?v=abc123\n",
-        "content/articles/bad-video.md, line 5: the YouTube address "
-        "https://www.youtube.com/watch?v=abc123 has “abc123”, and a video id is 11 letters",
+        "content/articles/bad-video.md, line 5\n  The YouTube address "
+        "https://www.youtube.com/watch?v=abc123 has “abc123”, and a video id is 11 letters, "
+        "digits, - or _.\n  Fix: Copy the address again from YouTube's Share button.",
     ),
     "a category in other letter case": (
         "case.md", "Title: Hips\nDate: 2026-12-01\nCategory: running\n\nBody.\n",

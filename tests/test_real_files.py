@@ -91,8 +91,9 @@ BAD = {
         "content/articles/styled.md, line 5\n  The post has style=…"),
     "a malformed Vimeo address": (
         "bad-vimeo.md", f"Title: Bad Vimeo\n{HEADER}\nhttps://vimeo.com/12345abc\n",
-        "content/articles/bad-vimeo.md, line 5: the Vimeo address https://vimeo.com/12345abc "
-        "has “12345abc”, and a Vimeo video id is digits only."),
+        "content/articles/bad-vimeo.md, line 5\n  The Vimeo address https://vimeo.com/12345abc "
+        "has “12345abc”, and a Vimeo video id is digits only.\n"
+        "  Fix: Copy the address again from Vimeo's Share button."),
 }
 # Instagram's code also has a style=: one more problem than cases.
 EXTRA_PROBLEMS = 1

@@ -24,7 +24,6 @@ once every post is read).
 """
 
 import filecmp
-import logging
 import os
 import re
 import shutil
@@ -34,7 +33,7 @@ import yaml
 from jinja2 import Environment, select_autoescape
 from pelican import signals
 
-logger = logging.getLogger(__name__)
+from plugins.problems import report_problem
 
 EDITOR_NAME = "sveltia-cms.js"
 PAGE = """<!DOCTYPE html>
@@ -223,8 +222,9 @@ class AdminGenerator:
             copy_if_changed(self.editor_file, os.path.join(self.output, EDITOR_NAME))
             return EDITOR_NAME
         if self.settings.get("ADMIN_EDITOR_REQUIRED", False):
-            logger.error("Admin: the editor %s is missing, so /admin/ would not work. "
-                         "Run npm ci before building.", self.editor_file)
+            report_problem(os.path.relpath(self.editor_file, self.root), None,
+                           "The page /admin/ would not work: the editor is not installed.",
+                           "Run npm ci before building.")
         return None
 
 

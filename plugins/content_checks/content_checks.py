@@ -44,9 +44,9 @@ from urllib.parse import unquote, urlparse
 from pelican import signals
 from pelican.contents import Article, Page
 
-from .plain_words import Problem, ambiguous_date, describe, header_line
+from plugins.problems import Problem, line_of, report_problem
 
-logger = logging.getLogger(__name__)
+from .plain_words import ambiguous_date, describe, header_line
 
 # Pelican's own pattern for an internal link, e.g. href="{filename}/pages/x.md".
 INTERNAL_LINK = re.compile(
@@ -119,25 +119,47 @@ class ProblemCollector(logging.Handler):
                 report.write(json.dumps(problem.as_dict()) + "\n")
 
 
-collector = None
+class ContentChecks:
+    """One build's checks: the collector of its problems, made from its
+    settings when the build starts, and the signal handlers that check."""
 
+    def __init__(self):
+        self.collector = None
 
-def start_collecting(pelican):
-    global collector
-    root = logging.getLogger()
-    if collector is not None:
-        root.removeHandler(collector)
-    elif not root.handlers:
-        # `--log-handler plain` leaves Pelican's messages to logging's last
-        # resort, which stops printing once any handler exists: keep them shown.
-        plain = logging.StreamHandler()
-        plain.setFormatter(logging.Formatter("%(levelname)s %(message)s"))
-        root.addHandler(plain)
-    settings = pelican.settings
-    collector = ProblemCollector(settings["PATH"], settings.get("PROBLEM_REPORT"),
-                                 settings.get("POST_FIELDS", PELICAN_FIELDS),
-                                 reserved_addresses(settings))
-    root.addHandler(collector)
+    def start_collecting(self, pelican):
+        settings = pelican.settings
+        self.collector = ProblemCollector(settings["PATH"], settings.get("PROBLEM_REPORT"),
+                                          settings.get("POST_FIELDS", PELICAN_FIELDS),
+                                          reserved_addresses(settings))
+        root = logging.getLogger()
+        earlier = [h for h in root.handlers if isinstance(h, ProblemCollector)]
+        for handler in earlier:  # a build before in this process (the warm preview)
+            root.removeHandler(handler)
+        if not root.handlers and not earlier:
+            # `--log-handler plain` leaves Pelican's messages to logging's last
+            # resort, which stops printing once any handler exists: keep them shown.
+            plain = logging.StreamHandler()
+            plain.setFormatter(logging.Formatter("%(levelname)s %(message)s"))
+            root.addHandler(plain)
+        root.addHandler(self.collector)
+
+    def check_post(self, content):
+        """The header and text of one post or page, as the coach wrote them."""
+        if isinstance(content, (Article, Page)):
+            check_post(content, self.collector)
+
+    def check_all_content(self, generators):
+        """Checks across posts; then stop before writing if anything was found."""
+        context = generators[0].context
+        # A post Pelican could not read stays in the list as None.
+        contents = [c for c in context["generated_content"].values() if c is not None]
+        check_links(contents, context, self.collector)
+        check_markup(contents, self.collector)
+        check_addresses(contents, self.collector)
+        check_categories([c for c in contents if c.__class__.__name__ == "Article"],
+                         self.collector)
+        if self.collector.problems:
+            raise ContentProblems(f"{len(self.collector.problems)} problem(s) in the content")
 
 
 def reserved_addresses(settings):
@@ -161,28 +183,18 @@ def reserved_addresses(settings):
             "categories": categories}
 
 
-def report(problem):
-    """Log a Problem found by our own checks: the collector keeps it as it is,
-    and a strict (--fatal) build fails on it like on Pelican's own errors."""
-    where = problem.file + (f", line {problem.line}" if problem.line else "")
-    logger.error("%s: %s %s", where, problem.what, problem.fix, extra={"problem": problem})
-
-
 # -- Each post, as it is read -------------------------------------------------------
 
 
-def check_post(content):
-    """The header and text of one post or page, as the coach wrote them."""
-    if collector is None or not isinstance(content, (Article, Page)):
-        return
+def check_post(content, collector):
     path, text = collector.read_source(content.source_path)
     for problem in header_problems(content.metadata, text, path, collector.known_fields):
-        report(problem)
+        report_problem(**problem.as_dict())
     if not (content._content or "").strip() and "template" not in content.metadata:
-        report(Problem("The post has a header but no text under it.",
-                       "Write the post under the header, after one blank line.", path))
+        report_problem(path, None, "The post has a header but no text under it.",
+                       "Write the post under the header, after one blank line.")
     for problem in address_problems(content, text, path, collector.reserved):
-        report(problem)
+        report_problem(**problem.as_dict())
 
 
 def header_problems(metadata, text, path, known_fields):
@@ -247,15 +259,7 @@ def target_source_path(content, target):
     return os.path.normpath(os.path.join(content.relative_dir, target)).replace("\\", "/")
 
 
-def line_of(text, needle):
-    """The first line number of text that contains needle, or None."""
-    for number, line in enumerate(text.splitlines(), start=1):
-        if needle in line:
-            return number
-    return None
-
-
-def check_links(contents, context):
+def check_links(contents, context, collector):
     known = {
         "filename": context["generated_content"].keys() | context["static_content"].keys(),
         "static": context["static_content"].keys(),
@@ -265,11 +269,10 @@ def check_links(contents, context):
         for kind, target in internal_links(content._content):
             if target_source_path(content, target) in known[kind]:
                 continue
-            path, text = collector.read_source(content.source_path)
-            report(Problem(
-                f"The link {{{kind}}}{target} points to a file that does not exist.",
-                "Check the spelling of the file name, or remove the link.",
-                path, line_of(text, target)))
+            report_problem(collector.shown_path(content.source_path),
+                           line_of(content.source_path, target),
+                           f"The link {{{kind}}}{target} points to a file that does not exist.",
+                           "Check the spelling of the file name, or remove the link.")
 
 
 # -- Markup the browser would block -------------------------------------------------
@@ -299,7 +302,7 @@ def blocked_problem(what, path, line):
                    "[See it on Instagram](address).", path, line)
 
 
-def check_markup(contents):
+def check_markup(contents, collector):
     for content in contents:
         found = list(blocked_markup(content._content))
         if not found:
@@ -312,13 +315,13 @@ def check_markup(contents):
             seen[written] += 1
             holding = [number for number, line in enumerate(lines, start=1) if written in line]
             line = holding[min(seen[written], len(holding)) - 1] if holding else None
-            report(blocked_problem(what, path, line))
+            report_problem(**blocked_problem(what, path, line).as_dict())
 
 
 # -- Addresses ---------------------------------------------------------------------
 
 
-def check_addresses(contents):
+def check_addresses(contents, collector):
     by_address = defaultdict(list)
     for content in contents:
         by_address[content.save_as].append(content)
@@ -326,11 +329,11 @@ def check_addresses(contents):
         first, *others = sorted(sharing, key=lambda c: c.source_path)
         for other in others:
             path, text = collector.read_source(other.source_path)
-            report(Problem(
+            report_problem(
+                path, header_line(text, "slug")[0] or header_line(text, "title")[0],
                 f"It has the same address (/{address.removesuffix('index.html')}) as "
                 f"{collector.shown_path(first.source_path)}, so one would hide the other.",
-                'Give one of them another title, or a line "Slug: another-address".',
-                path, header_line(text, "slug")[0] or header_line(text, "title")[0]))
+                'Give one of them another title, or a line "Slug: another-address".')
 
 
 # -- Categories --------------------------------------------------------------------
@@ -355,33 +358,24 @@ def misspelt_categories(names_in_order):
     return misspelt
 
 
-def check_categories(articles):
+def check_categories(articles, collector):
     articles = sorted(articles, key=lambda a: a.date)
     misspelt = misspelt_categories([a.category.name for a in articles])
     for article in articles:
         established = misspelt.get(article.category.name)
         if established:
             path, text = collector.read_source(article.source_path)
-            report(Problem(
+            report_problem(
+                path, header_line(text, "category")[0],
                 f'The category "{article.category.name}" looks like "{established}", '
                 "which other posts use.",
                 f'Write "Category: {established}" (or, for a new category, a name less '
-                "like an existing one).", path, header_line(text, "category")[0]))
-
-
-def check_all_content(generators):
-    context = generators[0].context
-    # A post Pelican could not read stays in the list as None.
-    contents = [c for c in context["generated_content"].values() if c is not None]
-    check_links(contents, context)
-    check_markup(contents)
-    check_addresses(contents)
-    check_categories([c for c in contents if c.__class__.__name__ == "Article"])
-    if collector.problems:
-        raise ContentProblems(f"{len(collector.problems)} problem(s) in the content")
+                "like an existing one).")
 
 
 def register():
-    signals.initialized.connect(start_collecting)
-    signals.content_object_init.connect(check_post)
-    signals.all_generators_finalized.connect(check_all_content)
+    """A new ContentChecks for each build (the warm preview builds many times)."""
+    checks = ContentChecks()
+    signals.initialized.connect(checks.start_collecting, weak=False)
+    signals.content_object_init.connect(checks.check_post, weak=False)
+    signals.all_generators_finalized.connect(checks.check_all_content, weak=False)

@@ -7,9 +7,10 @@ repeats a problem already reported. Unknown messages pass through unchanged.
 
 import datetime
 import re
-from dataclasses import asdict, dataclass
 
 from pelican.utils import get_date
+
+from plugins.problems import Problem
 
 ALLOWED_STATUSES = "published, draft or hidden"
 # A date with the day and the month both in numbers, in either order.
@@ -17,17 +18,6 @@ NUMERIC_DATE = re.compile(r"\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})\b(?P<ti
 SAVE_AS_UTF8 = ("Save it as UTF-8 text: in Word, File › Save As, choose Plain Text, then "
                 "Text encoding: Unicode (UTF-8); in TextEdit, Format › Make Plain Text, then "
                 "Save with Plain Text Encoding: Unicode (UTF-8).")
-
-
-@dataclass
-class Problem:
-    what: str
-    fix: str = ""
-    file: str | None = None
-    line: int | None = None
-
-    def as_dict(self):
-        return asdict(self)
 
 
 def header_line(text, field):

@@ -38,7 +38,6 @@ with its post), finalized (copy the files into the output).
 import contextlib
 import hashlib
 import html
-import logging
 import os
 import re
 import shutil
@@ -52,9 +51,9 @@ from pelican import signals
 from PIL import Image, ImageOps
 from pillow_heif import register_heif_opener
 
-register_heif_opener()  # Pillow reads iPhone photos (HEIC/HEIF) from here on
+from plugins.problems import line_of, report_problem
 
-logger = logging.getLogger(__name__)
+register_heif_opener()  # Pillow reads iPhone photos (HEIC/HEIF) from here on
 
 IMG_TAG = re.compile(r"<img\b[^>]*>", re.I)
 LOCAL_PREFIXES = ("{static}", "{attach}", "{filename}")
@@ -222,7 +221,8 @@ def picture_html(attrs, url, sizes_attr, widths, size, lazy, fallback_url):
 
 
 class Images:
-    """The plugin's state for one build: its settings and the files to write."""
+    """The plugin's state for one build: its settings and the files to write.
+    register() makes one for each build; its methods are the signal handlers."""
 
     def __init__(self):
         self.variants = set()
@@ -231,7 +231,6 @@ class Images:
 
     def read_settings(self, pelican):
         settings = pelican.settings
-        self.__init__()
         self.content_path = settings["PATH"]
         self.static_dirs = tuple(path.rstrip("/") + "/" for path in settings["STATIC_PATHS"])
         self.widths = settings.get("IMAGE_WIDTHS", [480, 960, 1600])
@@ -330,11 +329,10 @@ class Images:
                             self.sizes, widths, size, lazy, self.url(fallback))
 
     def report(self, content, src, what, fix):
+        """A problem of the image `src` (as the coach wrote it) in `content`."""
         path = os.path.relpath(content.source_path, os.path.dirname(self.content_path))
-        line = line_of(content.source_path, src.removeprefix("{static}"))
-        where = f"{path}, line {line}" if line else path
-        logger.error("%s: %s %s", where, what, fix, extra={"problem": problem(
-            what, fix, path, line)})
+        report_problem(path, line_of(content.source_path, src.removeprefix("{static}")),
+                       what, fix)
 
     def write(self, pelican):
         output = pelican.settings["OUTPUT_PATH"]
@@ -376,30 +374,9 @@ class Images:
         shutil.copyfile(cached, destination)
 
 
-def line_of(source_path, text):
-    try:
-        with open(source_path, encoding="utf-8") as source:
-            for number, line in enumerate(source, start=1):
-                if text and text in line:
-                    return number
-    except OSError:
-        pass
-    return None
-
-
-def problem(what, fix, path, line):
-    """A content_checks Problem when that plugin is there, for its summary."""
-    try:
-        from content_checks.plain_words import Problem
-    except ImportError:
-        return None
-    return Problem(what, fix, path, line)
-
-
-images = Images()
-
-
 def register():
-    signals.initialized.connect(images.read_settings)
-    signals.content_object_init.connect(images.rewrite)
-    signals.finalized.connect(images.write)
+    """A new Images for each build (the warm preview builds many times)."""
+    images = Images()
+    signals.initialized.connect(images.read_settings, weak=False)
+    signals.content_object_init.connect(images.rewrite, weak=False)
+    signals.finalized.connect(images.write, weak=False)

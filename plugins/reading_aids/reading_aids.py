@@ -17,7 +17,7 @@ pelican-readtime was the candidate from PyPI; it counts the words of the
 HTML source, markup included, and rounds down to "0 minutes" for short posts.
 
 Settings read (defaults): READING_WORDS_PER_MINUTE (200), TOC_MIN_HEADINGS (3).
-Signals: initialized (enable heading ids), content_object_init (drop a repeated
+Signals: initialized (settings; heading ids), content_object_init (drop a repeated
 title, measure).
 """
 
@@ -27,8 +27,6 @@ import re
 from html.parser import HTMLParser
 
 from pelican import signals
-
-settings = {"words_per_minute": 200, "toc_min_headings": 3}
 
 
 class TextAndHeadings(HTMLParser):
@@ -82,22 +80,32 @@ def without_title_heading(body, title):
     return body
 
 
-def read_settings(pelican):
-    settings["words_per_minute"] = pelican.settings.get("READING_WORDS_PER_MINUTE", 200)
-    settings["toc_min_headings"] = pelican.settings.get("TOC_MIN_HEADINGS", 3)
-    extensions = pelican.settings.setdefault("MARKDOWN", {}).setdefault("extension_configs", {})
-    extensions.setdefault("markdown.extensions.toc", {"permalink": False})
+class ReadingAids:
+    """One build's settings, read when it starts, and the handler that measures
+    each post; register() makes one for each build."""
 
+    def __init__(self):
+        self.words_per_minute = 200
+        self.toc_min_headings = 3
 
-def measure(content):
-    if content._content and getattr(content, "title", None):
-        content._content = without_title_heading(content._content, content.title)
-    parser = TextAndHeadings()
-    parser.feed(content._content or "")
-    content.reading_minutes = reading_minutes(parser.words, settings["words_per_minute"])
-    content.toc = table_of_contents(parser.headings, settings["toc_min_headings"])
+    def read_settings(self, pelican):
+        self.words_per_minute = pelican.settings.get("READING_WORDS_PER_MINUTE", 200)
+        self.toc_min_headings = pelican.settings.get("TOC_MIN_HEADINGS", 3)
+        extensions = pelican.settings.setdefault("MARKDOWN", {}).setdefault(
+            "extension_configs", {})
+        extensions.setdefault("markdown.extensions.toc", {"permalink": False})
+
+    def measure(self, content):
+        if content._content and getattr(content, "title", None):
+            content._content = without_title_heading(content._content, content.title)
+        parser = TextAndHeadings()
+        parser.feed(content._content or "")
+        content.reading_minutes = reading_minutes(parser.words, self.words_per_minute)
+        content.toc = table_of_contents(parser.headings, self.toc_min_headings)
 
 
 def register():
-    signals.initialized.connect(read_settings)
-    signals.content_object_init.connect(measure)
+    """A new ReadingAids for each build (the warm preview builds many times)."""
+    aids = ReadingAids()
+    signals.initialized.connect(aids.read_settings, weak=False)
+    signals.content_object_init.connect(aids.measure, weak=False)

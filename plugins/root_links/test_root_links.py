@@ -1,8 +1,15 @@
-"""prefix_root_links: which links it changes, and which it must leave alone."""
+"""prefix_root_links: which links it changes, and which it must leave alone;
+then a post built in-process from test_data/, as a reader gets it under a
+sub-path (production) and from the root (development)."""
+
+from pathlib import Path
 
 import pytest
 
-from root_links.root_links import prefix_root_links
+from plugins.in_process import build_in_process
+
+from . import root_links
+from .root_links import prefix_root_links
 
 SITEURL = "https://coach.github.io/onebodycoach"
 
@@ -34,3 +41,33 @@ def test_other_links_and_text_stay_as_written(html):
 
 def test_the_development_build_keeps_root_links():
     assert prefix_root_links('<a href="/about/">About</a>', "") == '<a href="/about/">About</a>'
+
+
+# -- A post, built ----------------------------------------------------------------
+
+
+def build(folder, **settings):
+    # page_meta: the theme's head needs its absolute_url.
+    return build_in_process(Path(__file__).parent / "test_data", folder,
+                            [root_links, "page_meta"], **settings)
+
+
+def post_links(site):
+    body = site.page("links/").select_one(".post-body")  # the post as written
+    return ([a["href"] for a in body.select("p a")], [img["src"] for img in body.select("img")],
+            body.select_one("pre code").text.strip())
+
+
+def test_under_a_sub_path_root_links_get_the_site_address_and_others_stay(tmp_path):
+    links, images, code = post_links(build(tmp_path, SITEURL=SITEURL, RELATIVE_URLS=False))
+    assert links == [f"{SITEURL}/about/", "../hip-hinge/", "https://example.org/guide/",
+                     "//cdn.example.org/x.js"]
+    assert images == [f"{SITEURL}/images/bridge.jpg"]
+    assert code == '<a href="/about/">About</a>'  # shown as code, as written
+
+
+def test_in_development_links_stay_as_written(tmp_path):
+    links, images, _ = post_links(build(tmp_path, SITEURL="http://localhost:8000",
+                                        RELATIVE_URLS=True))
+    assert links[0] == "/about/"
+    assert images == ["/images/bridge.jpg"]

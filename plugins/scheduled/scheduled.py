@@ -50,8 +50,8 @@ def is_scheduled(post_date, now, zone):
 
 class Schedule:
     """The build's "now", read when a build starts, and the signal handler
-    that holds back the posts dated after it. One object for the process: a
-    warm preview builds many times, and each build reads its own "now"."""
+    that holds back the posts dated after it; register() makes one for each
+    build (a warm preview builds many times, each with its own "now")."""
 
     def __init__(self):
         self.now = None
@@ -91,6 +91,7 @@ class Schedule:
                     del tags[tag]
 
 def register():
+    """A new Schedule for each build."""
     schedule = Schedule()
     signals.initialized.connect(schedule.start_build, weak=False)
     signals.article_generator_pretaxonomy.connect(schedule.hold_back_future_posts,

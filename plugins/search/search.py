@@ -23,19 +23,18 @@ command is written there (JSON) for the caller to run once Pelican has
 exited, so the two never hold their memory at the same time (tasks.py's
 pelican_run does this: the whole build then peaks at the larger of the two,
 not their sum).
-Signals: article_generator_finalized (count the published posts), finalized
-(every page written: index).
+Signals: initialized (settings), article_generator_finalized (count the
+published posts), finalized (every page written: index).
 """
 
 import json
-import logging
 import re
 import subprocess
 import sys
 
 from pelican import signals
 
-logger = logging.getLogger(__name__)
+from plugins.problems import report_problem
 
 
 def pagefind_command(output_path, save_as="**/*.html"):
@@ -57,29 +56,39 @@ def post_glob(save_as):
     return pattern if re.fullmatch(r"[\w*./-]+", pattern) else "**/*.html"
 
 
-published = {"posts": 0}
+class Search:
+    """One build's settings and count of published posts, and the handlers
+    that read, count and index; register() makes one for each build."""
 
+    def __init__(self):
+        self.published_posts = 0
 
-def count_published_posts(generator):
-    published["posts"] = len(generator.articles)
+    def read_settings(self, pelican):
+        settings = pelican.settings
+        self.enabled = settings.get("SEARCH_INDEX", True)
+        self.save_as = settings.get("ARTICLE_SAVE_AS", "**/*.html")
+        self.later = settings.get("SEARCH_INDEX_LATER")
 
+    def count_published_posts(self, generator):
+        self.published_posts = len(generator.articles)
 
-def index_site(pelican):
-    if not pelican.settings.get("SEARCH_INDEX", True) or not published["posts"]:
-        return
-    command = pagefind_command(pelican.output_path,
-                               pelican.settings.get("ARTICLE_SAVE_AS", "**/*.html"))
-    later = pelican.settings.get("SEARCH_INDEX_LATER")
-    if later:
-        with open(later, "w", encoding="utf-8") as file:
-            json.dump(command, file)
-        return
-    result = subprocess.run(command, capture_output=True, text=True)
-    if result.returncode != 0:
-        logger.error("Search: Pagefind could not index the site: %s",
-                     (result.stderr or result.stdout).strip())
+    def index_site(self, pelican):
+        if not self.enabled or not self.published_posts:
+            return
+        command = pagefind_command(pelican.output_path, self.save_as)
+        if self.later:
+            with open(self.later, "w", encoding="utf-8") as file:
+                json.dump(command, file)
+            return
+        result = subprocess.run(command, capture_output=True, text=True)
+        if result.returncode != 0:
+            report_problem(None, None, "Search: Pagefind could not index the site: "
+                           + (result.stderr or result.stdout).strip(), "")
 
 
 def register():
-    signals.article_generator_finalized.connect(count_published_posts)
-    signals.finalized.connect(index_site)
+    """A new Search for each build (the warm preview builds many times)."""
+    search = Search()
+    signals.initialized.connect(search.read_settings, weak=False)
+    signals.article_generator_finalized.connect(search.count_published_posts, weak=False)
+    signals.finalized.connect(search.index_site, weak=False)

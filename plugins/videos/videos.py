@@ -18,8 +18,8 @@ Adds:
 - `article.videos` / `page.videos` (what a page embeds, for the theme) and
   `video_library` in the template context: every video of every published
   post, newest post first (the Videos page).
-A malformed video address is an error naming the file and line, so a strict
-build (`--fatal warnings`) stops.
+A malformed video address is a problem (plugins/problems.py) naming the file
+and line and how to fix it, so a strict build (`--fatal warnings`) stops.
 
 Settings read (defaults):
 - VIDEO_POSTER_DIR ("images/videos"): posters `invoke videos` fetched, ID.jpg,
@@ -34,7 +34,6 @@ embeds), article_generator_finalized (build the library).
 
 import html
 import json
-import logging
 import os
 import re
 import xml.etree.ElementTree as etree
@@ -45,9 +44,9 @@ from markdown.blockprocessors import BlockProcessor
 from pelican import signals
 from pelican.contents import Article, Page
 
-from .youtube import VideoAddressError, embed_html, is_video_address, video_from_url
+from plugins.problems import line_of, report_problem
 
-logger = logging.getLogger(__name__)
+from .youtube import VideoAddressError, embed_html, is_video_address, video_from_url
 
 DEFAULTS = {"VIDEO_POSTER_DIR": "images/videos", "VIDEO_DATA_FILE": "videos.json"}
 
@@ -147,27 +146,6 @@ class EmbeddedVideo:
     poster: str | None
 
 
-@dataclass
-class VideoSettings:
-    content_path: str
-    poster_dir: str
-    titles: dict
-
-
-SETTINGS = VideoSettings(content_path="content", poster_dir=DEFAULTS["VIDEO_POSTER_DIR"],
-                         titles={})
-
-
-def read_settings(pelican):
-    settings = pelican.settings
-    path = settings.get("PATH", "content")
-    SETTINGS.content_path = path
-    SETTINGS.poster_dir = settings.get("VIDEO_POSTER_DIR", DEFAULTS["VIDEO_POSTER_DIR"])
-    SETTINGS.titles = read_titles(
-        os.path.join(path, settings.get("VIDEO_DATA_FILE", DEFAULTS["VIDEO_DATA_FILE"])))
-    add_markdown_extension(settings)
-
-
 def read_titles(data_file):
     """{id: title} from the data file `invoke videos` writes; {} when there is none."""
     try:
@@ -177,8 +155,9 @@ def read_titles(data_file):
     except FileNotFoundError:
         return {}
     except (OSError, ValueError, AttributeError, TypeError) as problem:
-        logger.error("%s: could not read the video titles (%s). Run ./dev videos to "
-                     "fetch them again.", os.path.relpath(data_file), problem)
+        report_problem(os.path.relpath(data_file), None,
+                       f"The video titles could not be read ({problem}).",
+                       "Run ./dev videos to fetch them again.")
         return {}
 
 
@@ -188,58 +167,16 @@ def add_markdown_extension(settings):
         extensions.append(VideoExtension())
 
 
-def poster_path(video_id, settings=SETTINGS):
+def poster_path(video_id, content_path, poster_dir):
     """The poster's path inside the site when `invoke videos` fetched one, else None."""
-    path = f"{settings.poster_dir}/{video_id}.jpg"
-    return path if os.path.isfile(os.path.join(settings.content_path, path)) else None
+    path = f"{poster_dir}/{video_id}.jpg"
+    return path if os.path.isfile(os.path.join(content_path, path)) else None
 
 
-def video_title(video_id, link_text, post_title, settings=SETTINGS):
-    """The link text, else the fetched title, else a default naming the post."""
-    return (link_text.strip() or settings.titles.get(video_id)
-            or f"Video from: {post_title}")
+def video_title(video_id, link_text, post_title, titles):
+    """The link text, else the fetched title (`titles`), else a default naming the post."""
+    return link_text.strip() or titles.get(video_id) or f"Video from: {post_title}"
 
-
-def line_of(source_path, text):
-    """The first line number of source_path that contains text, or None."""
-    try:
-        with open(source_path, encoding="utf-8") as source:
-            for number, line in enumerate(source, start=1):
-                if text in line:
-                    return number
-    except OSError:
-        return None
-    return None
-
-
-def report_bad_address(content, written, problem):
-    """An error naming the file and the line where `written` (the address or
-    directive argument as the coach wrote it) is."""
-    line = line_of(content.source_path, written)
-    logger.error("%s%s: %s", os.path.relpath(content.source_path),
-                 f", line {line}" if line else "", problem)
-
-
-def embed_for(content, address, link_text, written, found):
-    """The embed for one video (recorded in `found`), or None when its address
-    is malformed (reported, quoting what the coach `written`)."""
-    try:
-        video = video_from_url(address)
-        if video is None:
-            raise VideoAddressError(f"{address} is not a video address.")
-    except VideoAddressError as malformed:
-        problem = str(malformed)
-        if written.startswith(".. youtube::"):
-            problem = (f"“{written}” needs a video id: 11 letters, digits, - or _, "
-                       "the part after watch?v= in the video's address.")
-            written = written.split("::", 1)[1].strip()
-        report_bad_address(content, written, problem)
-        return None
-    poster = poster_path(video.id)
-    embedded = EmbeddedVideo(video.id, video.start,
-                             video_title(video.id, link_text, content.title or ""), poster)
-    found.append(embedded)
-    return embed_html(video, embedded.title, poster and "{static}/" + poster)
 
 
 def attributes_of(markup):
@@ -260,35 +197,75 @@ def described(match):
     return attributes.get("src", ""), "" if title == GENERIC_TITLE else title, attributes["src"]
 
 
-def replace_video_sources(content):
-    """Turn the videos of a post or page into embeds, in place, and list
-    them in `content.videos`."""
-    if not isinstance(content, (Article, Page)) or not content._content:
-        return
-    found = []
-
-    def embed(match):
-        address, link_text, written = described(match)
-        return embed_for(content, address, link_text, written, found) or (
-            f'<p><a href="{html.escape(address)}">{html.escape(address)}</a></p>')
-
-    content._content = VIDEO_MARKUP.sub(embed, content._content)
-    content.videos = found
+# -- One build ----------------------------------------------------------------------
 
 
-# -- The library -----------------------------------------------------------------
+class Videos:
+    """One build's settings and fetched titles, and the signal handlers that
+    use them; register() makes one for each build."""
 
+    def __init__(self):
+        self.content_path = "content"
+        self.poster_dir = DEFAULTS["VIDEO_POSTER_DIR"]
+        self.titles = {}
 
-def build_library(generator):
-    """Every video of every published post (drafts are not in generator.articles)."""
-    generator.context["video_library"] = [
-        {"video": video, "article": article}
-        for article in generator.articles
-        for video in getattr(article, "videos", [])
-    ]
+    def read_settings(self, pelican):
+        settings = pelican.settings
+        self.content_path = settings.get("PATH", "content")
+        self.poster_dir = settings.get("VIDEO_POSTER_DIR", DEFAULTS["VIDEO_POSTER_DIR"])
+        self.titles = read_titles(os.path.join(
+            self.content_path, settings.get("VIDEO_DATA_FILE", DEFAULTS["VIDEO_DATA_FILE"])))
+        add_markdown_extension(settings)
+
+    def replace_video_sources(self, content):
+        """Turn the videos of a post or page into embeds, in place, and list
+        them in `content.videos`."""
+        if not isinstance(content, (Article, Page)) or not content._content:
+            return
+        found = []
+
+        def embed(match):
+            address, link_text, written = described(match)
+            return self.embed_for(content, address, link_text, written, found) or (
+                f'<p><a href="{html.escape(address)}">{html.escape(address)}</a></p>')
+
+        content._content = VIDEO_MARKUP.sub(embed, content._content)
+        content.videos = found
+
+    def embed_for(self, content, address, link_text, written, found):
+        """The embed for one video (recorded in `found`), or None when its address
+        is malformed (reported, quoting what the coach `written`)."""
+        try:
+            video = video_from_url(address)
+            if video is None:
+                raise VideoAddressError(f"{address} is not a video address.",
+                                        "Copy the address again from the video's Share button.")
+        except VideoAddressError as malformed:
+            what, fix = malformed.what, malformed.fix
+            if written.startswith(".. youtube::"):
+                what = f"“{written}” needs a video id: 11 letters, digits, - or _."
+                fix = "Write the part of the video's address after watch?v=."
+                written = written.split("::", 1)[1].strip()
+            report_problem(os.path.relpath(content.source_path, os.path.dirname(self.content_path)),
+                           line_of(content.source_path, written), what, fix)
+            return None
+        poster = poster_path(video.id, self.content_path, self.poster_dir)
+        title = video_title(video.id, link_text, content.title or "", self.titles)
+        found.append(EmbeddedVideo(video.id, video.start, title, poster))
+        return embed_html(video, title, poster and "{static}/" + poster)
+
+    def build_library(self, generator):
+        """Every video of every published post (drafts are not in generator.articles)."""
+        generator.context["video_library"] = [
+            {"video": video, "article": article}
+            for article in generator.articles
+            for video in getattr(article, "videos", [])
+        ]
 
 
 def register():
-    signals.initialized.connect(read_settings)
-    signals.content_object_init.connect(replace_video_sources)
-    signals.article_generator_finalized.connect(build_library)
+    """A new Videos for each build (the warm preview builds many times)."""
+    videos = Videos()
+    signals.initialized.connect(videos.read_settings, weak=False)
+    signals.content_object_init.connect(videos.replace_video_sources, weak=False)
+    signals.article_generator_finalized.connect(videos.build_library, weak=False)

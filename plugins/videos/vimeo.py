@@ -19,8 +19,8 @@ VIMEO_PLAYER_URL = "https://player.vimeo.com/video/{id}?dnt=1&autoplay=1"
 
 def vimeo_parts(address):
     """(video id, private hash or "") of a Vimeo video address; None for any
-    other address (Vimeo's home, a channel); ValueError when it is on Vimeo
-    and shaped like a video but its id is not digits."""
+    other address (Vimeo's home, a channel); ValueError (what is wrong, how to
+    fix it) when it is on Vimeo and shaped like a video but its id is not digits."""
     address = address.strip()
     if re.match(r"(?i)(www\.|player\.)?vimeo\.com/", address):
         address = "https://" + address
@@ -41,7 +41,7 @@ def vimeo_parts(address):
     if not candidates or not candidates[0][:1].isdigit():
         return None  # not a video page
     if not VIMEO_ID.fullmatch(candidates[0]):
-        raise ValueError(f"the Vimeo address {address} has “{candidates[0]}”, and a Vimeo "
-                         "video id is digits only. Copy the address again from Vimeo's "
-                         "Share button.")
+        raise ValueError(f"The Vimeo address {address} has “{candidates[0]}”, and a Vimeo "
+                         "video id is digits only.",
+                         "Copy the address again from Vimeo's Share button.")
     return candidates[0], key

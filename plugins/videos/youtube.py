@@ -1,5 +1,5 @@
 """Pure functions about YouTube addresses and our video embed: no Pelican, no
-network, so they are unit-tested on their own (tests/test_video_addresses.py).
+network, so they are unit-tested on their own (test_video_addresses.py, beside it).
 
 An address is a *video address* when it is on a YouTube host and has the shape
 of one video (watch?v=, youtu.be/, /embed/, /shorts/, /live/, /v/). A video
@@ -33,7 +33,12 @@ PLAYLIST_PLAYER_URL = "https://www.youtube-nocookie.com/embed/videoseries?list={
 
 
 class VideoAddressError(ValueError):
-    """A YouTube video address whose video id is missing or malformed."""
+    """A video address whose id is missing or malformed: what is wrong with
+    it, and how to fix it (the text of the error is both)."""
+
+    def __init__(self, what, fix=""):
+        super().__init__(f"{what} {fix}".rstrip())
+        self.what, self.fix = what, fix
 
 
 @dataclass(frozen=True)
@@ -112,7 +117,7 @@ def playlist_id_from_url(address):
     list_id = (parse_qs(parts.query).get("list") or [""])[0]
     if not PLAYLIST_ID.fullmatch(list_id):
         raise VideoAddressError(
-            f"the YouTube playlist address {address.strip()} has no list id it can read. "
+            f"The YouTube playlist address {address.strip()} has no list id it can read.",
             "Copy the address again from the playlist's Share button.")
     return list_id
 
@@ -126,9 +131,8 @@ def video_id_from_url(address):
     if not VIDEO_ID.fullmatch(video_id):
         shown = f"“{video_id}”" if video_id else "no video id"
         raise VideoAddressError(
-            f"the YouTube address {address.strip()} has {shown}, and a video id is "
-            "11 letters, digits, - or _. Copy the address again from YouTube's "
-            "Share button.")
+            f"The YouTube address {address.strip()} has {shown}, and a video id is "
+            "11 letters, digits, - or _.", "Copy the address again from YouTube's Share button.")
     return video_id
 
 
@@ -169,8 +173,8 @@ def video_from_url(address):
     VideoAddressError when malformed."""
     try:
         vimeo = vimeo_parts(address)
-    except ValueError as malformed:
-        raise VideoAddressError(str(malformed)) from None
+    except ValueError as malformed:  # (what is wrong, how to fix it)
+        raise VideoAddressError(*malformed.args) from None
     if vimeo:
         return Video(vimeo[0], start_from_url(address), "vimeo", vimeo[1])
     list_id = playlist_id_from_url(address)

@@ -3,7 +3,7 @@ the pure functions of plugins/videos/youtube.py (no site is built)."""
 
 import pytest
 
-from plugins.videos.youtube import (
+from .youtube import (
     Video,
     VideoAddressError,
     embed_html,

@@ -4,8 +4,8 @@ become videos and which stay links."""
 import markdown
 from bs4 import BeautifulSoup
 
-from plugins.videos.fetch import videos_in_markdown, videos_in_restructuredtext
-from plugins.videos.videos import VideoExtension
+from .fetch import videos_in_markdown, videos_in_restructuredtext
+from .videos import VideoExtension
 
 ID = "dQw4w9WgXcQ"
 
