@@ -75,8 +75,12 @@ TAG_SAVE_AS = "tag/{slug}/index.html"
 # No author pages: one author, whose page is the About page (AUTHOR_PAGE);
 # nothing linked to the list of her posts, which only cost build time.
 AUTHOR_SAVE_AS = ""
+# The lists' addresses, which the theme links (Pelican itself reads only *_SAVE_AS).
+ARCHIVES_URL = "archives/"
 ARCHIVES_SAVE_AS = "archives/index.html"
+CATEGORIES_URL = "categories/"
 CATEGORIES_SAVE_AS = "categories/index.html"
+TAGS_URL = "tags/"
 TAGS_SAVE_AS = "tags/index.html"
 AUTHORS_SAVE_AS = ""  # one author: her page is the About page
 YEAR_ARCHIVE_SAVE_AS = ""
@@ -95,6 +99,7 @@ RSS_FEED_SUMMARY_ONLY = False  # full posts in RSS as in Atom
 
 # -- Theme and plugins -----------------------------------------------------------
 THEME = "theme"
+THEME_STATIC_DIR = "theme"  # where the theme's static/ lands in the site: /theme/css/...
 # Escaping on by default: titles, summaries and tags print as text; the theme
 # marks only rendered post bodies as safe.
 # No auto_reload: a build renders with templates read once, so Jinja need not
@@ -132,7 +137,7 @@ RELATED_POSTS_MAX = 3
 
 # page_meta: link previews and search engines get this image when a page
 # has none of its own, and this page as the author's.
-DEFAULT_SHARE_IMAGE = "theme/images/share.png"
+DEFAULT_SHARE_IMAGE = f"{THEME_STATIC_DIR}/images/share.png"
 AUTHOR_PAGE = "about/"
 
 # inline_css: the theme's stylesheet is printed in each page's head (no

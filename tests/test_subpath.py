@@ -115,7 +115,8 @@ def test_links_a_post_writes_from_the_root_work_under_a_sub_path(tmp_path, serve
 def test_the_crawl_reports_links_that_leave_the_sub_path_or_lead_nowhere(
         tmp_path, serve, project):
     head = project / "theme/templates/partials/head.html"
-    head.write_text(head.read_text().replace("{{ SITEURL }}/theme/favicon", "/theme/favicon"))
+    favicon = "{{ SITEURL }}/{{ THEME_STATIC_DIR }}/favicon"
+    head.write_text(head.read_text().replace(favicon, "/theme/favicon"))
     (project / "content/articles/missing.md").write_text(
         "Title: Missing\nDate: 2026-11-26\n\n[A page](/no-such-page/)\n")
     build, siteurl = build_under_subpath(tmp_path, serve, project)
