@@ -17,16 +17,23 @@ DEFAULT_LANG = "en"
 TIMEZONE = "Europe/London"
 DEFAULT_DATE_FORMAT = "%-d %B %Y"
 
+# What she is known for: said in her bio and in the home page's introduction.
+AUTHOR_CREDENTIAL = "former GB international marathon runner"
 # The author bio: shown in the author box under every post and on the About page.
 AUTHOR_BIO = [
-    "Tracy Swindell is a former GB international marathon runner who has trained "
-    "and competed in a number of sports from a young age. She is passionate about "
-    "helping people reach their potential and is a strong believer in empowering "
-    "her clients to understand and care for their own bodies.",
+    f"{AUTHOR} is a {AUTHOR_CREDENTIAL} who has trained and competed in a number "
+    "of sports from a young age. She is passionate about helping people reach their "
+    "potential and is a strong believer in empowering her clients to understand and "
+    "care for their own bodies.",
     "Always updating her skills to get the best possible results for her clients, "
     "Tracy’s extensive studying covers coaching and movement-based qualifications "
     "including intrinsic biomechanics, anatomy in motion, pilates and yoga.",
 ]
+
+# The home page's introduction: its heading, and a line on who writes what.
+HOME_HEADING = "Move well, run well, feel at home in your body"
+HOME_LEAD = (f"Posts and short videos by {AUTHOR}, {AUTHOR_CREDENTIAL}, on how your body "
+             "moves and what to do when it won’t.")
 
 # Where readers book and get in touch. PLACEHOLDERS: the coach replaces these
 # with her real booking form and address before publishing (see README.md).
