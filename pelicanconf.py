@@ -133,6 +133,10 @@ PLUGINS = [
     "search",  # Pagefind's index of the built site
     "pelican.plugins.sitemap",  # sitemap.xml (PyPI)
     "admin",  # the coach's editor (Sveltia CMS) at /admin/, configured from these settings
+    # Pelican calls the handlers of a signal in this order; these two have always
+    # come last (they were once added at the end of the file, with their settings).
+    "pelican.plugins.youtube",  # reST `.. youtube::` (PyPI)
+    "videos",  # our video embeds, the Videos page (settings: Videos, below)
 ]
 
 # reading_aids: reading time on every post; a table of contents on posts
@@ -225,7 +229,6 @@ RELATIVE_URLS = True
 LOAD_CONTENT_CACHE = False
 
 # -- Videos (plugins/videos) ------------------------------------------------------
-PLUGINS += ["pelican.plugins.youtube", "videos"]  # reST `.. youtube::`, and our embeds
 VIDEO_POSTER_DIR = "images/videos"  # posters `./dev videos` fetched (ID.jpg), under PATH
 VIDEO_DATA_FILE = "videos.json"  # titles `./dev videos` fetched, under PATH
 # Where `./dev videos` asks for a title and a poster ({watch_url} comes URL-encoded).
