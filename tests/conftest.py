@@ -76,6 +76,15 @@ def site(tmp_path_factory):
     return build
 
 
+@pytest.fixture(scope="session")
+def production(tmp_path_factory):
+    """The real site and a draft, built once per test session with the
+    production settings for a GitHub project page (https://coach.github.io/site)."""
+    draft = "Title: Not yet\nDate: 2026-11-01\nCategory: Running\nStatus: draft\n\nSoon.\n"
+    return build_with_posts(tmp_path_factory.mktemp("production"), {"draft.md": draft},
+                            "publishconf.py", {"SITEURL": "https://coach.github.io/site"})
+
+
 def copy_project(folder):
     """A copy of the project in folder/project, to change content freely."""
     copy = folder / "project"
