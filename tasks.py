@@ -120,10 +120,11 @@ def new_post(c, title, category="Running", tags=""):
 @task(help=VERBOSE_HELP)
 def check(c, verbose=False):
     """Build the site strictly for production and development and run every check on it."""
+    siteurl = site_build.production_setting(ROOT, "SITEURL")
     with tempfile.TemporaryDirectory() as scratch:
         gates.build_and_check(ROOT, (CONFIG["settings_publish"], CONFIG["settings_base"]),
-                              Path(scratch) / "site", production_setting("SITEURL"),
-                              CONFIG["lighthouse_pages"], verbose)
+                              Path(scratch) / "site", siteurl, CONFIG["lighthouse_pages"],
+                              verbose)
 
 
 @task(help={"pytest_args": "extra arguments for pytest, e.g. \"-k glute -x\""})
@@ -172,13 +173,4 @@ def videos(c):
 def publish(c, remote=CONFIG["publish_remote"], branch=CONFIG["publish_branch"],
             dry_run=False, force=False):
     """Build the production site, check it, and publish it to GitHub Pages."""
-    site_publish.publish({**CONFIG, "root": ROOT, "production_setting": production_setting},
-                         remote, branch, dry_run, force)
-
-
-def production_setting(name, default=""):
-    """A setting of publishconf.py (which reads the environment)."""
-    sys.path.insert(0, str(ROOT))
-    import publishconf
-
-    return getattr(publishconf, name, default)
+    site_publish.publish({**CONFIG, "root": ROOT}, remote, branch, dry_run, force)

@@ -86,6 +86,14 @@ def pelican_run(project, settings, output, verbose=False, fatal=False, extra_env
     return BuildResult(succeeded, problems, log)
 
 
+def production_setting(project, name, default=""):
+    """A setting of `project`'s publishconf.py (which reads the environment)."""
+    sys.path.insert(0, str(project))
+    import publishconf
+
+    return getattr(publishconf, name, default)
+
+
 def read_problems(report):
     if not report.exists():
         return []
