@@ -17,16 +17,23 @@ DEFAULT_LANG = "en"
 TIMEZONE = "Europe/London"
 DEFAULT_DATE_FORMAT = "%-d %B %Y"
 
+# What she is known for: said in her bio and in the home page's introduction.
+AUTHOR_CREDENTIAL = "former GB international marathon runner"
 # The author bio: shown in the author box under every post and on the About page.
 AUTHOR_BIO = [
-    "Tracy Swindell is a former GB international marathon runner who has trained "
-    "and competed in a number of sports from a young age. She is passionate about "
-    "helping people reach their potential and is a strong believer in empowering "
-    "her clients to understand and care for their own bodies.",
+    f"{AUTHOR} is a {AUTHOR_CREDENTIAL} who has trained and competed in a number "
+    "of sports from a young age. She is passionate about helping people reach their "
+    "potential and is a strong believer in empowering her clients to understand and "
+    "care for their own bodies.",
     "Always updating her skills to get the best possible results for her clients, "
     "Tracy’s extensive studying covers coaching and movement-based qualifications "
     "including intrinsic biomechanics, anatomy in motion, pilates and yoga.",
 ]
+
+# The home page's introduction: its heading, and a line on who writes what.
+HOME_HEADING = "Move well, run well, feel at home in your body"
+HOME_LEAD = (f"Posts and short videos by {AUTHOR}, {AUTHOR_CREDENTIAL}, on how your body "
+             "moves and what to do when it won’t.")
 
 # Where readers book and get in touch. PLACEHOLDERS: the coach replaces these
 # with her real booking form and address before publishing (see README.md).
@@ -75,8 +82,12 @@ TAG_SAVE_AS = "tag/{slug}/index.html"
 # No author pages: one author, whose page is the About page (AUTHOR_PAGE);
 # nothing linked to the list of her posts, which only cost build time.
 AUTHOR_SAVE_AS = ""
+# The lists' addresses, which the theme links (Pelican itself reads only *_SAVE_AS).
+ARCHIVES_URL = "archives/"
 ARCHIVES_SAVE_AS = "archives/index.html"
+CATEGORIES_URL = "categories/"
 CATEGORIES_SAVE_AS = "categories/index.html"
+TAGS_URL = "tags/"
 TAGS_SAVE_AS = "tags/index.html"
 AUTHORS_SAVE_AS = ""  # one author: her page is the About page
 YEAR_ARCHIVE_SAVE_AS = ""
@@ -95,6 +106,7 @@ RSS_FEED_SUMMARY_ONLY = False  # full posts in RSS as in Atom
 
 # -- Theme and plugins -----------------------------------------------------------
 THEME = "theme"
+THEME_STATIC_DIR = "theme"  # where the theme's static/ lands in the site: /theme/css/...
 # Escaping on by default: titles, summaries and tags print as text; the theme
 # marks only rendered post bodies as safe.
 # No auto_reload: a build renders with templates read once, so Jinja need not
@@ -121,6 +133,10 @@ PLUGINS = [
     "search",  # Pagefind's index of the built site
     "pelican.plugins.sitemap",  # sitemap.xml (PyPI)
     "admin",  # the coach's editor (Sveltia CMS) at /admin/, configured from these settings
+    # Pelican calls the handlers of a signal in this order; these two have always
+    # come last (they were once added at the end of the file, with their settings).
+    "pelican.plugins.youtube",  # reST `.. youtube::` (PyPI)
+    "videos",  # our video embeds, the Videos page (settings: Videos, below)
 ]
 
 # reading_aids: reading time on every post; a table of contents on posts
@@ -132,7 +148,7 @@ RELATED_POSTS_MAX = 3
 
 # page_meta: link previews and search engines get this image when a page
 # has none of its own, and this page as the author's.
-DEFAULT_SHARE_IMAGE = "theme/images/share.png"
+DEFAULT_SHARE_IMAGE = f"{THEME_STATIC_DIR}/images/share.png"
 AUTHOR_PAGE = "about/"
 
 # inline_css: the theme's stylesheet is printed in each page's head (no
@@ -213,7 +229,6 @@ RELATIVE_URLS = True
 LOAD_CONTENT_CACHE = False
 
 # -- Videos (plugins/videos) ------------------------------------------------------
-PLUGINS += ["pelican.plugins.youtube", "videos"]  # reST `.. youtube::`, and our embeds
 VIDEO_POSTER_DIR = "images/videos"  # posters `./dev videos` fetched (ID.jpg), under PATH
 VIDEO_DATA_FILE = "videos.json"  # titles `./dev videos` fetched, under PATH
 # Where `./dev videos` asks for a title and a poster ({watch_url} comes URL-encoded).

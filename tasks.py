@@ -7,12 +7,12 @@ import sys
 import tempfile
 from pathlib import Path
 
-import yaml
 from invoke import task
 from invoke.exceptions import Exit
 
 from site_tools import build as site_build
 from site_tools import gates
+from site_tools import new_post as site_new_post
 from site_tools import publish as site_publish
 
 ROOT = Path(__file__).parent.resolve()
@@ -44,38 +44,6 @@ CONFIG = {
 def build_site(settings, verbose=False):
     """Build into output/ (site_tools.build: staged, so a failure keeps the old site)."""
     site_build.build_site(ROOT, settings, CONFIG["deploy_path"], verbose)
-
-
-def new_post_text(title, category, tags, now):
-    """The Markdown a new post starts from: a header (YAML front matter, as the
-    editor at /admin/ writes it) filled in, status draft, and examples of a
-    video and a photo inside a comment readers never see."""
-    header = {"title": title, "date": f"{now:%Y-%m-%d %H:%M}", "category": category,
-              "tags": [tag.strip() for tag in tags.split(",") if tag.strip()],
-              "summary": "One or two sentences for the home page and search results.",
-              "status": "draft"}
-    return (
-        "---\n"
-        + yaml.safe_dump(header, sort_keys=False, allow_unicode=True, width=1_000_000)
-        + "---\n"
-        "\n"
-        "Write your post here. When it is ready, change `status: draft` to\n"
-        "`status: published` above.\n"
-        "\n"
-        "<!--\n"
-        "Examples to copy (this note is not shown on the site):\n"
-        "\n"
-        "A video: paste its YouTube address on a line of its own, or give it a title:\n"
-        "\n"
-        "https://www.youtube.com/watch?v=VIDEO_ID\n"
-        "\n"
-        "[A muscle energy technique for the glutes](https://youtu.be/VIDEO_ID)\n"
-        "\n"
-        "A photo: put it in content/images/ and describe what it shows:\n"
-        "\n"
-        "![Glute bridge: lying on your back, hips lifted](images/glute-bridge.jpg)\n"
-        "-->\n"
-    )
 
 
 # -- Tasks -------------------------------------------------------------------------
@@ -144,31 +112,19 @@ def preview(c, verbose=False):
             "tags": "comma-separated tags"})
 def new_post(c, title, category="Running", tags=""):
     """Start a new draft post: ./dev new-post "Why stretching isn't working"."""
-    from pelican.settings import DEFAULT_CONFIG
-    from pelican.utils import slugify
-
-    # The same slug Pelican gives the post, so the file and its address match.
-    slug = slugify(title, regex_subs=DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"])
-    if not slug or slug.startswith("."):  # "💪🏃" would write the hidden file ".md"
-        raise Exit(f'The title "{title}" has no letters or digits to name the file: nothing '
-                   'was written. Give it a title with words, e.g. ./dev new-post "Strength '
-                   'for runners" (emoji can go in the Title: line afterwards).', code=1)
-    path = CONFIG["articles"] / f"{slug}.md"
-    if path.exists():
-        raise Exit(f"There is already a post at {path.relative_to(ROOT)}: "
-                   "nothing was written. Choose another title, or open that file.", code=1)
-    path.write_text(new_post_text(title, category, tags, datetime.datetime.now()),
-                    encoding="utf-8")
+    path = site_new_post.write_new_post(ROOT, CONFIG["articles"], title, category, tags,
+                                        datetime.datetime.now())
     print(f"Wrote {path.relative_to(ROOT)} (a draft). Open it and start writing.")
 
 
 @task(help=VERBOSE_HELP)
 def check(c, verbose=False):
     """Build the site strictly for production and development and run every check on it."""
+    siteurl = site_build.production_setting(ROOT, "SITEURL")
     with tempfile.TemporaryDirectory() as scratch:
         gates.build_and_check(ROOT, (CONFIG["settings_publish"], CONFIG["settings_base"]),
-                              Path(scratch) / "site", production_setting("SITEURL"),
-                              CONFIG["lighthouse_pages"], verbose)
+                              Path(scratch) / "site", siteurl, CONFIG["lighthouse_pages"],
+                              verbose)
 
 
 @task(help={"pytest_args": "extra arguments for pytest, e.g. \"-k glute -x\""})
@@ -217,13 +173,4 @@ def videos(c):
 def publish(c, remote=CONFIG["publish_remote"], branch=CONFIG["publish_branch"],
             dry_run=False, force=False):
     """Build the production site, check it, and publish it to GitHub Pages."""
-    site_publish.publish({**CONFIG, "root": ROOT, "production_setting": production_setting},
-                         remote, branch, dry_run, force)
-
-
-def production_setting(name, default=""):
-    """A setting of publishconf.py (which reads the environment)."""
-    sys.path.insert(0, str(ROOT))
-    import publishconf
-
-    return getattr(publishconf, name, default)
+    site_publish.publish({**CONFIG, "root": ROOT}, remote, branch, dry_run, force)

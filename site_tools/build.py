@@ -30,6 +30,27 @@ class BuildResult:
     log: str = ""  # Pelican's own output
 
 
+def pelican_command(project, settings, output, fatal=False, overrides=None):
+    """The command line that runs Pelican on `project`'s content: the one the
+    tasks, the checks and the tests share. Plain log lines (no terminal
+    boxes to wrap a message); with `fatal`, Pelican stops at the first
+    warning; `overrides` ({setting: value}) are given as JSON with -e."""
+    command = [sys.executable, "-m", "pelican", str(Path(project) / "content"),
+               "-s", str(settings), "-o", str(output), "--log-handler", "plain",
+               *(["--fatal", "warnings"] if fatal else [])]
+    if overrides:
+        command += ["-e", *(f"{name}={json.dumps(value)}" for name, value in overrides.items())]
+    return command
+
+
+def run_pelican(project, settings, output, fatal=False, overrides=None, extra_env=None):
+    """Run Pelican (pelican_command) in `project`; the finished process, its
+    output captured."""
+    return subprocess.run(pelican_command(project, settings, output, fatal, overrides),
+                          cwd=project, capture_output=True, text=True,
+                          env={**os.environ, "COLUMNS": "200", **(extra_env or {})})
+
+
 def pelican_run(project, settings, output, verbose=False, fatal=False, extra_env=None):
     """Build the site of `project`; any warning or error fails it. On failure,
     print every problem in plain words (and with verbose, Pelican's own
@@ -40,13 +61,9 @@ def pelican_run(project, settings, output, verbose=False, fatal=False, extra_env
     (`--fatal warnings`, as check and publish run it)."""
     with tempfile.TemporaryDirectory() as scratch:
         report, search = Path(scratch) / "problems.jsonl", Path(scratch) / "search.json"
-        command = [sys.executable, "-m", "pelican", str(Path(project) / "content"),
-                   "-s", str(settings), "-o", str(output), "--log-handler", "plain",
-                   *(["--fatal", "warnings"] if fatal else []),
-                   "-e", f"PROBLEM_REPORT={json.dumps(str(report))}",
-                   f"SEARCH_INDEX_LATER={json.dumps(str(search))}"]
-        result = subprocess.run(command, cwd=project, capture_output=True, text=True,
-                                env={**os.environ, "COLUMNS": "200", **(extra_env or {})})
+        result = run_pelican(project, settings, output, fatal,
+                             {"PROBLEM_REPORT": str(report), "SEARCH_INDEX_LATER": str(search)},
+                             extra_env)
         problems = read_problems(report)
         if result.returncode == 0 and search.exists():
             # Pagefind once Pelican has exited (plugins/search): they never
@@ -67,6 +84,14 @@ def pelican_run(project, settings, output, verbose=False, fatal=False, extra_env
     else:
         print(format_problems(problems), file=sys.stderr)
     return BuildResult(succeeded, problems, log)
+
+
+def production_setting(project, name, default=""):
+    """A setting of `project`'s publishconf.py (which reads the environment)."""
+    sys.path.insert(0, str(project))
+    import publishconf
+
+    return getattr(publishconf, name, default)
 
 
 def read_problems(report):

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from site_tools.address import is_placeholder
-from site_tools.build import Failed
+from site_tools.build import Failed, production_setting
 from site_tools.gates import build_strictly, check_built_site, quality_tools_ready
 from site_tools.summary import RunSummary, SiteChanges, compare_with_live
 
@@ -53,7 +53,7 @@ def publish_site(config, remote, branch, dry_run, force):
     git = Git(root)
     source = git.source_commit()
     refuse_uncommitted_changes(git, config["published_sources"], force, dry_run)
-    siteurl, cname = config["production_setting"]("SITEURL"), config["production_setting"]("CNAME")
+    siteurl, cname = production_setting(root, "SITEURL"), production_setting(root, "CNAME")
     if not dry_run:
         refuse_placeholder_address(siteurl)
         git.ensure_remote(remote)

@@ -16,6 +16,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from checks.browser import CHROMIUM, chromium, served
+from site_tools import build as site_build
 
 ROOT = Path(__file__).resolve().parent.parent
 # What a copy of the project needs to build and run its tasks.
@@ -39,13 +40,9 @@ class Build:
 
 
 def run_pelican(project, output, settings="pelicanconf.py", env=None):
-    """A strict Pelican build of `project`'s content, as CI and publish run it."""
-    result = subprocess.run(
-        [sys.executable, "-m", "pelican", "content", "-s", settings, "-o", str(output),
-         "--fatal", "warnings", "--log-handler", "plain"],
-        cwd=project, capture_output=True, text=True,
-        env={**os.environ, "COLUMNS": "250", **(env or {})},
-    )
+    """A strict Pelican build of `project`'s content, on the command line check
+    and publish use (site_tools.build); Pagefind indexes within the build."""
+    result = site_build.run_pelican(project, settings, output, fatal=True, extra_env=env)
     return Build(Path(output), result.returncode, result.stdout + result.stderr)
 
 
@@ -77,6 +74,15 @@ def site(tmp_path_factory):
     build = run_pelican(ROOT, tmp_path_factory.mktemp("site") / "output")
     assert build.returncode == 0, build.log
     return build
+
+
+@pytest.fixture(scope="session")
+def production(tmp_path_factory):
+    """The real site and a draft, built once per test session with the
+    production settings for a GitHub project page (https://coach.github.io/site)."""
+    draft = "Title: Not yet\nDate: 2026-11-01\nCategory: Running\nStatus: draft\n\nSoon.\n"
+    return build_with_posts(tmp_path_factory.mktemp("production"), {"draft.md": draft},
+                            "publishconf.py", {"SITEURL": "https://coach.github.io/site"})
 
 
 def copy_project(folder):

@@ -1,43 +1,51 @@
-"""Feeds, sitemap and robots.txt: valid, complete, and nothing unpublished."""
+"""Feeds, sitemap and robots.txt: valid, complete, announced on every page,
+and nothing unpublished. `production` (conftest) holds the real site and a
+draft, built for https://coach.github.io/site."""
 
 import xml.etree.ElementTree as ElementTree
 
 import feedparser
 import pytest
 
-from conftest import build_with_posts
-
 FEEDS = ["all.atom.xml", "all.rss.xml", "running.atom.xml", "running.rss.xml"]
 SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-
-
-@pytest.fixture(scope="module")
-def production(tmp_path_factory):
-    """The production build, with a draft beside the real content."""
-    draft = "Title: Not yet\nDate: 2026-11-01\nCategory: Running\nStatus: draft\n\nSoon.\n"
-    return build_with_posts(tmp_path_factory.mktemp("production"), {"draft.md": draft},
-                            "publishconf.py", {"SITEURL": "https://coach.github.io/site"})
+# Each build, and the address its feeds give: the public one, and in
+# development the preview's (so the preview shows what readers subscribe to).
+ADDRESSES = {"production": "https://coach.github.io/site/", "site": "http://localhost:8000/"}
 
 
 @pytest.mark.parametrize("name", FEEDS)
-def test_feeds_are_valid_with_full_posts_and_videos_as_links(production, name):
-    feed = feedparser.parse((production.output / "feeds" / name).read_bytes())
+@pytest.mark.parametrize("build", ADDRESSES)
+def test_feeds_are_valid_with_full_posts_absolute_links_and_videos_as_links(
+        request, build, name):
+    address = ADDRESSES[build]
+    feed = feedparser.parse((request.getfixturevalue(build).output / "feeds" / name).read_bytes())
     assert not feed.bozo, feed.bozo_exception
     [entry] = feed.entries  # the draft is not in any feed
-    assert entry.link == "https://coach.github.io/site/cant-fire-my-glutes/"
+    assert entry.title == "“I can’t fire my glutes”"
+    assert entry.link == address + "cant-fire-my-glutes/"
     body = entry.content[0].value if "content" in entry else entry.description
     assert "I’m sure those glutes will be firing up in no time" in body  # the full post
+    assert "muscle energy technique for the glutes" in body  # a video's title
     assert "<iframe" not in body and "<script" not in body
     assert 'href="https://www.youtube.com/watch?v=PLACEHOLDR1"' in body
-    assert 'href="https://coach.github.io/site/online-assessment/"' in body  # absolute
+    assert f'href="{address}online-assessment/"' in body  # absolute
 
 
-def test_every_page_announces_the_feeds_and_a_category_its_own(production):
-    head = production.page("category/running/").head
-    feeds = {link["href"] for link in head.select("link[rel=alternate]")}
-    assert feeds == {"https://coach.github.io/site/feeds/all.atom.xml",
-                     "https://coach.github.io/site/feeds/all.rss.xml",
-                     "https://coach.github.io/site/feeds/running.atom.xml"}
+def test_every_page_announces_the_feeds_and_a_post_or_category_its_category_feed(
+        production):
+    def announced(path):
+        head = production.page(path).head
+        return {(link["type"], link["href"]) for link in head.select("link[rel=alternate]")}
+
+    feeds = "https://coach.github.io/site/feeds/"
+    every_post = {("application/atom+xml", feeds + "all.atom.xml"),
+                  ("application/rss+xml", feeds + "all.rss.xml")}
+    running = ("application/atom+xml", feeds + "running.atom.xml")
+    for path in ["", "about/", "tags/"]:
+        assert announced(path) == every_post, path
+    for path in ["cant-fire-my-glutes/", "category/running/"]:
+        assert announced(path) == every_post | {running}, path
 
 
 def test_the_sitemap_lists_exactly_the_published_pages(production):

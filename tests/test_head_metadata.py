@@ -67,13 +67,8 @@ def test_the_home_page_is_described_as_the_website(site):
     assert website["@type"] == "WebSite" and website["name"] == "One Body Coach"
 
 
-def test_production_metadata_uses_the_public_address(tmp_path):
-    from conftest import run_pelican
-
-    build = run_pelican(ROOT, tmp_path / "out", "publishconf.py",
-                        env={"SITEURL": "https://coach.github.io/site"})
-    assert build.returncode == 0, build.log
-    head, meta = head_of(build, "cant-fire-my-glutes/")
+def test_production_metadata_uses_the_public_address(production):
+    head, meta = head_of(production, "cant-fire-my-glutes/")
     assert head.select_one("link[rel=canonical]")["href"] == (
         "https://coach.github.io/site/cant-fire-my-glutes/")
     assert meta["og:image"] == "https://coach.github.io/site/theme/images/share.png"

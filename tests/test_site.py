@@ -1,7 +1,7 @@
-"""The real site, built strictly: the glute post, the pages, the home page
-and the feeds exist, carry what a reader needs, and link to each other."""
+"""The real site, built strictly: the glute post, the pages and the home page
+exist, carry what a reader needs, and link to each other (the feeds:
+test_feeds_and_sitemap.py)."""
 
-import feedparser
 from pelican.settings import read_settings
 
 from checks.links import broken_internal_links
@@ -82,23 +82,6 @@ def test_the_home_page_lists_the_glute_post_with_its_summary(site):
     assert cards[0].h2.a["href"] == "./" + GLUTE_POST
     summary = cards[0].select_one(".summary").get_text()
     assert summary.startswith("Strengthening your glutes for months")
-
-
-def test_the_feeds_hold_the_full_glute_post(site):
-    for name in ["all.atom.xml", "all.rss.xml", "running.atom.xml"]:
-        feed = feedparser.parse((site.output / "feeds" / name).read_bytes())
-        assert not feed.bozo, (name, feed.bozo_exception)
-        [entry] = feed.entries
-        assert entry.title == "“I can’t fire my glutes”"
-        assert entry.link == "http://localhost:8000/" + GLUTE_POST
-        body = entry.content[0].value if "content" in entry else entry.description
-        assert "muscle energy technique for the glutes" in body, name
-
-
-def test_every_page_announces_the_feeds(site):
-    for path in ["", GLUTE_POST, "about/"]:
-        types = {link["type"] for link in site.page(path).select("link[rel=alternate]")}
-        assert types == {"application/atom+xml", "application/rss+xml"}
 
 
 def test_the_404_page_explains_and_links_home(site):

@@ -1,6 +1,7 @@
 """The production site served from a sub-path, as GitHub project pages serve
 it (https://USER.github.io/REPO/): every internal address must work there."""
 
+import contextlib
 import re
 import urllib.error
 import urllib.request
@@ -8,9 +9,10 @@ from collections import deque
 from urllib.parse import urldefrag, urljoin
 
 import feedparser
+import pytest
 from bs4 import BeautifulSoup
 
-from checks.browser import NOT_READER_PAGES
+from checks.browser import NOT_READER_PAGES, served
 from conftest import ROOT, run_pelican
 
 SUBPATH = "onebodycoach"
@@ -27,6 +29,15 @@ def build_under_subpath(tmp_path, serve, project=ROOT):
     build = run_pelican(project, root / SUBPATH, "publishconf.py", env={"SITEURL": siteurl})
     assert build.returncode == 0, build.log
     return build, siteurl
+
+
+@pytest.fixture(scope="module")
+def real_site(tmp_path_factory):
+    """The real site built under a sub-path and served, once for the tests
+    that only read it: (its Build, its SITEURL)."""
+    with contextlib.ExitStack() as servers:
+        yield build_under_subpath(tmp_path_factory.mktemp("real"),
+                                  lambda folder: servers.enter_context(served(folder)))
 
 
 def addresses_in(url, content_type, body, origin):
@@ -73,8 +84,8 @@ def crawl(siteurl, origin, start):
     return sorted(problems), seen
 
 
-def test_every_internal_address_works_from_a_sub_path(tmp_path, serve):
-    build, siteurl = build_under_subpath(tmp_path, serve)
+def test_every_internal_address_works_from_a_sub_path(real_site):
+    build, siteurl = real_site
     origin = siteurl.rsplit("/", 1)[0]
     # Start from every page, feed, sitemap, robots.txt and index, so that
     # files linked from nowhere are checked too.
@@ -115,7 +126,8 @@ def test_links_a_post_writes_from_the_root_work_under_a_sub_path(tmp_path, serve
 def test_the_crawl_reports_links_that_leave_the_sub_path_or_lead_nowhere(
         tmp_path, serve, project):
     head = project / "theme/templates/partials/head.html"
-    head.write_text(head.read_text().replace("{{ SITEURL }}/theme/favicon", "/theme/favicon"))
+    favicon = "{{ SITEURL }}/{{ THEME_STATIC_DIR }}/favicon"
+    head.write_text(head.read_text().replace(favicon, "/theme/favicon"))
     (project / "content/articles/missing.md").write_text(
         "Title: Missing\nDate: 2026-11-26\n\n[A page](/no-such-page/)\n")
     build, siteurl = build_under_subpath(tmp_path, serve, project)
@@ -127,10 +139,10 @@ def test_the_crawl_reports_links_that_leave_the_sub_path_or_lead_nowhere(
                         f"{origin}/theme/favicon.svg is outside the site's sub-path /{SUBPATH}/"]
 
 
-def test_pages_load_every_resource_from_a_sub_path_in_a_browser(tmp_path, serve, browser_page):
+def test_pages_load_every_resource_from_a_sub_path_in_a_browser(real_site, browser_page):
     """What scripts request (a search index, say) counts too: Chromium loads
     every page and no request to the site fails."""
-    build, siteurl = build_under_subpath(tmp_path, serve)
+    build, siteurl = real_site
     origin = siteurl.rsplit("/", 1)[0]
     failures = []
     browser_page.on("response", lambda r: r.url.startswith(origin) and r.status >= 400
@@ -161,9 +173,9 @@ def one_page_per_section(output):
     return list(chosen.values())
 
 
-def test_feeds_give_addresses_with_the_sub_path(tmp_path, serve):
+def test_feeds_give_addresses_with_the_sub_path(real_site):
     """Feeds name the site by its full address, sub-path included."""
-    build, siteurl = build_under_subpath(tmp_path, serve)
+    build, siteurl = real_site
     for feed_file in ["all.atom.xml", "all.rss.xml"]:
         feed = feedparser.parse((build.output / "feeds" / feed_file).read_bytes())
 

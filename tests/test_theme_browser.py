@@ -1,6 +1,8 @@
-"""Every page type, on a phone and a desktop, in light and dark: nothing
-scrolls sideways, nothing errs in the console, and axe-core finds no
-accessibility violation (colour contrast included, in both schemes)."""
+"""A reader opens every page type in a real Chromium, on a phone and a
+desktop, in light and dark: the glute post reads as written, nothing scrolls
+sideways, nothing errs in the console, and axe-core finds no accessibility
+violation (colour contrast included, in both schemes). The keyboard reaches
+the content and shows where it is."""
 
 import pytest
 
@@ -26,14 +28,19 @@ def base(site):
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("width", [375, 1280])
-def test_every_page_type_fits_errs_not_and_passes_axe(base, browser_page, width, scheme):
+def test_a_reader_opens_every_page_type_and_it_fits_errs_not_and_passes_axe(
+        base, browser_page, width, scheme):
     page = browser_page
     page.set_viewport_size({"width": width, "height": 900})
     page.emulate_media(color_scheme=scheme)
     for name, path in PAGE_TYPES.items():
         page.errors.clear()
         response = page.goto(f"{base}/{path}")
-        assert response.ok, name
+        assert response.status == 200, name
+        if name == "article":
+            assert page.locator("h1").inner_text() == "“I can’t fire my glutes”"
+            assert page.title() == "“I can’t fire my glutes” · One Body Coach"
+            assert page.locator("main").get_by_text("clients often tell me").is_visible()
         overflow = page.evaluate("document.documentElement.scrollWidth - innerWidth")
         assert overflow <= 0, f"{name} scrolls sideways by {overflow}px at {width}px"
         assert page.errors == [], name
@@ -61,3 +68,14 @@ def test_focus_is_visible_on_links(base, browser_page):
     page.keyboard.press("Tab")  # past the skip link, onto the site name
     outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
     assert outline == "solid"
+
+
+def test_a_reader_can_skip_to_the_content_with_the_keyboard(base, browser_page):
+    page = browser_page
+    page.goto(f"{base}/cant-fire-my-glutes/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.textContent")
+    assert focused == "Skip to content"
+    assert page.locator(".skip-link").is_visible()
+    page.keyboard.press("Enter")
+    assert page.evaluate("location.hash") == "#main"

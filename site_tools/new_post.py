@@ -1,0 +1,53 @@
+"""A new draft post, as `./dev new-post "Title"` starts it.
+
+The post is new_post.md (beside this file) with its empty header fields
+filled in: title, date, category and tags. The rest of that file (a
+summary to replace, status draft, and examples of a video and a photo
+inside a comment readers never see) is copied as it is. The header is
+written as YAML front matter, as the editor at /admin/ writes it. The file
+is named by the slug Pelican gives the title, so the file and its address
+match, and a post that exists is never overwritten.
+"""
+
+from pathlib import Path
+
+import yaml
+from invoke.exceptions import Exit
+
+TEMPLATE = Path(__file__).with_name("new_post.md")
+
+
+def slug_of(title):
+    """The slug Pelican gives a post of this title."""
+    from pelican.settings import DEFAULT_CONFIG
+    from pelican.utils import slugify
+
+    return slugify(title, regex_subs=DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"])
+
+
+def new_post_text(title, category, tags, now):
+    """The template with its header filled in; `tags` comma-separated."""
+    header, body = TEMPLATE.read_text(encoding="utf-8").removeprefix("---\n").split(
+        "\n---\n", 1)
+    fields = yaml.safe_load(header)
+    fields.update(title=title, date=f"{now:%Y-%m-%d %H:%M}", category=category,
+                  tags=[tag.strip() for tag in tags.split(",") if tag.strip()])
+    return ("---\n" + yaml.safe_dump(fields, sort_keys=False, allow_unicode=True,
+                                     width=1_000_000)
+            + "---\n" + body)
+
+
+def write_new_post(root, articles, title, category, tags, now):
+    """Write the new post into `articles`; its path. Refuses (Exit) a title
+    that names no file and a post that exists: nothing is written then."""
+    slug = slug_of(title)
+    if not slug or slug.startswith("."):  # "💪🏃" would write the hidden file ".md"
+        raise Exit(f'The title "{title}" has no letters or digits to name the file: nothing '
+                   'was written. Give it a title with words, e.g. ./dev new-post "Strength '
+                   'for runners" (emoji can go in the Title: line afterwards).', code=1)
+    path = Path(articles) / f"{slug}.md"
+    if path.exists():
+        raise Exit(f"There is already a post at {path.relative_to(root)}: "
+                   "nothing was written. Choose another title, or open that file.", code=1)
+    path.write_text(new_post_text(title, category, tags, now), encoding="utf-8")
+    return path
