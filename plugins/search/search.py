@@ -20,9 +20,9 @@ write an empty index. The Search page then says search could not load.
 Settings read (defaults): SEARCH_INDEX (True; False skips indexing);
 SEARCH_INDEX_LATER (None): a file; when set, Pagefind is not run here but its
 command is written there (JSON) for the caller to run once Pelican has
-exited, so the two never hold their memory at the same time (tasks.py's
-pelican_run does this: the whole build then peaks at the larger of the two,
-not their sum).
+exited, so the two never hold their memory at the same time
+(site_tools.build's pelican_run does this: the whole build then peaks at the
+larger of the two, not their sum).
 Signals: initialized (settings), article_generator_finalized (count the
 published posts), finalized (every page written: index).
 """
