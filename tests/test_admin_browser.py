@@ -102,8 +102,9 @@ def editor(browser, tmp_path_factory):
              for path in sorted((project / "content").rglob("*.md"))}
     with served(project / "output") as site:
         page = browser.new_page()
-        page.errors, page.outside = [], []
+        page.errors, page.outside, page.responses = [], [], []
         page.on("console", lambda m: m.type == "error" and page.errors.append(m.text))
+        page.on("response", lambda r: page.responses.append((urlsplit(r.url).path, r.status)))
         page.on("pageerror", lambda e: page.errors.append(str(e)))
 
         def route(request_route):
@@ -216,6 +217,8 @@ def test_writing_a_post_with_a_video_and_a_photo_builds_it(editor, tmp_path):
     photo = page.article.find("picture")
     assert photo.img["alt"] == ALT
     assert "bridge-480w.webp 480w" in photo.source["srcset"]
+    # The preview beside the fields is styled by the site's own stylesheet.
+    assert ("/theme/css/main.css", 200) in editor.responses
     assert editor.errors == []
 
 

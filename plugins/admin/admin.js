@@ -14,7 +14,8 @@
     return holder.innerHTML;
   }
 
-  CMS.registerPreviewStyle("../theme/css/main.css");
+  // The site's stylesheet, wherever THEME_STATIC_DIR puts it (plugins/admin/admin.py).
+  CMS.registerPreviewStyle(document.currentScript.dataset.previewStyle);
 
   CMS.registerEditorComponent({
     id: "video",

@@ -47,7 +47,7 @@ PAGE = """<!DOCTYPE html>
 <link rel="icon" href="../{{ theme_static }}/favicon.svg" type="image/svg+xml">
 {% if editor %}
 <script src="{{ editor }}"></script>
-<script src="admin.js"></script>
+<script src="admin.js" data-preview-style="../{{ theme_static }}/css/main.css"></script>
 {% endif %}
 </head>
 <body>
