@@ -165,6 +165,53 @@ def remember_paths(pelican):
     Content.get_relative_source_path = remembered_relative_source_path
 
 
+# -- Remembered addresses -------------------------------------------------------------
+
+# Pelican's own, kept before any build replaced it (the warm preview imports
+# this module under a second name).
+PELICANS_URL_SETTING = getattr(Content.get_url_setting, "__wrapped__",
+                               Content.get_url_setting)
+
+
+class RememberedUrls:
+    """Each post's and page's addresses (url, save_as), worked out once a
+    build while its pages are written. Pelican works one out again on every
+    use from the post's metadata (about 25,000 times at 1,000 posts: every
+    card in a list, every feed entry, neighbour and related link). Once every
+    generator has read its content, nothing changes a post's slug, date,
+    category or status any more; before that (a scheduled post becomes a
+    draft, with a draft's address), each use asks Pelican again."""
+
+    def __init__(self):
+        self.known = None  # {(id(content), key): (content, address)} while writing
+
+    def install(self):
+        """Content's get_url_setting asks this object from now on. That is the
+        one strong reference to it: the next build's object, installed in its
+        place, lets it go, and its (weak) signal connections with it."""
+
+        @functools.wraps(PELICANS_URL_SETTING)
+        def get_url_setting(content, key):
+            return self.get_url_setting(content, key)
+
+        Content.get_url_setting = get_url_setting
+
+    def start(self, generators):
+        self.known = {}
+
+    def stop(self, pelican):
+        self.known = None
+
+    def get_url_setting(self, content, key):
+        if self.known is None:
+            return PELICANS_URL_SETTING(content, key)
+        remembered = self.known.get((id(content), key))
+        if remembered is None:  # the content is held too, so its id is not reused
+            remembered = self.known[id(content), key] = (
+                content, PELICANS_URL_SETTING(content, key))
+        return remembered[1]
+
+
 # -- Write only what changed ---------------------------------------------------------
 
 
@@ -202,11 +249,19 @@ def unchanged(path, data):
         return False
 
 
+def write_new_file(path, data):
+    """Write `data` to `path` if no file is there; False if one is."""
+    try:
+        with open(path, "xb") as new:
+            new.write(data)
+    except FileExistsError:
+        return False
+    return True
+
+
 def replace_file(path, data):
     """Write `data` to `path`; an existing file is replaced in one step."""
-    if not os.path.exists(path):
-        with open(path, "wb") as new:
-            new.write(data)
+    if write_new_file(path, data):
         return
     partial = f"{path}.part"
     with open(partial, "wb") as new:
@@ -236,8 +291,10 @@ class ChangedOnlyWriter(Writer):
         return ChangedOnlyFile(filename, encoding, self)
 
     def settle(self, path, data):
-        """Put `data` at `path` unless it is there already."""
-        if not unchanged(path, data):
+        """Put `data` at `path` unless it is there already. A new file first:
+        a full build writes into a fresh folder, where there is nothing to
+        compare (one system call a file instead of three)."""
+        if not write_new_file(path, data) and not unchanged(path, data):
             replace_file(path, data)
 
 
@@ -253,5 +310,9 @@ def choose_writer(pelican):
 
 def register():
     signals.initialized.connect(remember_paths)
+    urls = RememberedUrls()  # a new one for each build (Pelican registers plugins per build)
+    urls.install()
+    signals.all_generators_finalized.connect(urls.start)
+    signals.finalized.connect(urls.stop)
     signals.generator_init.connect(use_one_markdown)
     signals.get_writer.connect(choose_writer)

@@ -1,16 +1,18 @@
 """build_speed's readers read a post as the readers they stand in for, with
 one Markdown object for all posts; without building a site."""
 
+import datetime
 import logging
 from types import SimpleNamespace
 
 import markdown
 import pytest
+from pelican.contents import Article, Content
 from pelican.plugins.yaml_metadata.yaml_metadata import YAMLMetadataReader
 from pelican.readers import MarkdownReader, RstReader
 from pelican.settings import DEFAULT_CONFIG
 
-from .build_speed import OneMarkdownReader, OneYAMLReader, use_one_markdown
+from .build_speed import OneMarkdownReader, OneYAMLReader, RememberedUrls, use_one_markdown
 
 POSTS = {
     "front-matter.md": ("---\ntitle: 'Hips: why'\nslug: hips\ndate: 2026-11-25 09:00\n"
@@ -79,3 +81,19 @@ def test_a_generators_markdown_readers_are_swapped_whichever_plugin_chose_them(s
     readers = generator.readers.readers
     assert type(readers["md"]) is OneYAMLReader and readers["markdown"] is readers["md"]
     assert readers["rst"] is rst_reader
+
+
+def test_addresses_are_remembered_only_while_pages_are_written(settings, monkeypatch):
+    monkeypatch.setattr(Content, "get_url_setting", Content.get_url_setting)  # restored after
+    article = Article("<p>Text.</p>", settings=settings, metadata={
+        "title": "Hips", "slug": "hips", "date": datetime.datetime(2026, 11, 25)})
+    urls = RememberedUrls()
+    urls.install()
+    article.slug = "glutes"  # while posts are read, plugins may change them
+    assert article.url == "glutes.html"
+    urls.start(generators=[])
+    assert (article.url, article.save_as) == ("glutes.html", "glutes.html")
+    article.slug = "knees"
+    assert (article.url, article.save_as) == ("glutes.html", "glutes.html")
+    urls.stop(pelican=None)
+    assert article.url == "knees.html"
