@@ -12,7 +12,14 @@ from pelican.plugins.yaml_metadata.yaml_metadata import YAMLMetadataReader
 from pelican.readers import MarkdownReader, RstReader
 from pelican.settings import DEFAULT_CONFIG
 
-from .build_speed import OneMarkdownReader, OneYAMLReader, RememberedUrls, use_one_markdown
+from .build_speed import (
+    OneMarkdownReader,
+    OneYAMLReader,
+    PreChecked,
+    RememberedUrls,
+    pre_check_magiclink,
+    use_one_markdown,
+)
 
 POSTS = {
     "front-matter.md": ("---\ntitle: 'Hips: why'\nslug: hips\ndate: 2026-11-25 09:00\n"
@@ -97,3 +104,19 @@ def test_addresses_are_remembered_only_while_pages_are_written(settings, monkeyp
     assert (article.url, article.save_as) == ("glutes.html", "glutes.html")
     urls.stop(pelican=None)
     assert article.url == "knees.html"
+
+
+MAGIC_TEXTS = ["See https://example.org/a_(b) and WWW.Example.com/x, or ftp://f.org.",
+               "Write to coach@example.org (not @coach), <https://example.org/auto>.",
+               "No address here: hips, knees and *feet*; a [link](https://a.org).",
+               "`https://in.code/` and\n\n    www.indented.org\n\n> quoted me@x.io"]
+
+
+def test_magiclink_pre_check_changes_no_output():
+    plain = markdown.Markdown(extensions=["pymdownx.magiclink", "markdown.extensions.extra"])
+    checked = pre_check_magiclink(
+        markdown.Markdown(extensions=["pymdownx.magiclink", "markdown.extensions.extra"]))
+    assert isinstance(checked.inlinePatterns["magic-mail"].compiled_re, PreChecked)
+    for text in MAGIC_TEXTS:
+        assert checked.reset().convert(text) == plain.reset().convert(text)
+    assert checked.reset().convert(MAGIC_TEXTS[1]).count("<a ") == 2
