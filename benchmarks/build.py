@@ -5,8 +5,8 @@ For each size N it generates N synthetic posts in a temporary copy of the
 project, then measures, interleaved so that the machine's swings hit all alike:
   ours     `./dev build` (invoke build): our settings, theme and plugins,
            Pagefind included, into a fresh folder as the coach builds
-  pelican  our site built by the `pelican` command alone, as the tests run
-           it (Pagefind runs inside it, so not after it as in ours)
+  pelican  our site built by site_tools' pelican_run alone (Pelican, then
+           Pagefind; no invoke, no staging folder)
   bare     Pelican alone on the same posts: default theme, PLUGINS = [] (unset,
            Pelican would load every installed namespace plugin), and the same
            pages: pagination, addresses, Atom and RSS feeds of all posts and of
@@ -14,7 +14,12 @@ project, then measures, interleaved so that the machine's swings hit all alike:
   before   with --against REF: `./dev build` of the project at git REF (e.g. main)
 and prints the median of each, the ratios, and the peak memory of the whole
 build (every process of it added up while it runs: Pelican and Pagefind; for
-ours and before, not the invoke process that starts them).
+ours, pelican and before, not the Python process that starts them).
+
+The posts are written as the coach's are (`./dev new-post`, the editor at
+/admin/): YAML front matter between `---` lines. Bare Pelican reads no YAML,
+so its copy of the same posts has the same fields as `Key: value` lines, the
+header its own Markdown reader reads.
 
 Edit to preview: it starts `./dev livereload` on the same posts, saves new
 words into one post, and polls the served page until they appear (end to
@@ -40,6 +45,8 @@ import threading
 import time
 import urllib.request
 from pathlib import Path
+
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ["content/pages", "content/images", "content/videos.json", "theme", "plugins",
@@ -94,17 +101,19 @@ def paragraph(rng, words=80):
     return " ".join(rng.choice(WORDS) for _ in range(words)).capitalize() + "."
 
 
-def synthetic_post(number, rng):
-    """One post's Markdown: header, headings, a list, a link to the previous
-    post and, every fifth post, a video."""
+def synthetic_post(number, rng, header="yaml"):
+    """One post's Markdown: a header (YAML front matter, or `Key: value` lines
+    for bare Pelican), headings, a list, a link to the previous post and,
+    every fifth post, a video."""
+    fields = {
+        "title": f"Post {number}: {rng.choice(WORDS)} and {rng.choice(WORDS)}",
+        "slug": f"post-{number}",
+        "date": f"2020-01-01 {number % 24:02d}:{number % 60:02d}",
+        "category": CATEGORIES[number % len(CATEGORIES)],
+        "tags": rng.sample(TAGS, 3),
+        "summary": paragraph(rng, 20),
+    }
     lines = [
-        f"Title: Post {number}: {rng.choice(WORDS)} and {rng.choice(WORDS)}",
-        f"Slug: post-{number}",
-        f"Date: 2020-01-01 {number % 24:02d}:{number % 60:02d}",
-        f"Category: {CATEGORIES[number % len(CATEGORIES)]}",
-        f"Tags: {', '.join(rng.sample(TAGS, 3))}",
-        f"Summary: {paragraph(rng, 20)}",
-        "",
         paragraph(rng),
         "",
         "## What to try",
@@ -117,7 +126,15 @@ def synthetic_post(number, rng):
         lines += ["", f"Read [the post before]({{filename}}post-{number - 1}.md) too."]
     if number % 5 == 0:
         lines += ["", "https://www.youtube.com/watch?v=PLACEHOLDR1"]
-    return "\n".join(lines) + "\n"
+    return header_text(fields, header) + "\n" + "\n".join(lines) + "\n"
+
+
+def header_text(fields, header):
+    if header == "yaml":  # as tasks.py's new_post_text writes it
+        return ("---\n" + yaml.safe_dump(fields, sort_keys=False, allow_unicode=True,
+                                         width=1_000_000) + "---\n")
+    return "".join(f"{key.capitalize()}: {', '.join(value) if isinstance(value, list) else value}\n"
+                   for key, value in fields.items())
 
 
 def copy_project(source, folder):
@@ -130,19 +147,27 @@ def copy_project(source, folder):
         copy(path, folder / part)
 
 
-def write_posts(folder, size):
+def write_posts(folder, size, header="yaml"):
     articles = folder / "content" / "articles"
     articles.mkdir(parents=True)
     rng = random.Random(size)
     for number in range(1, size + 1):
-        (articles / f"post-{number}.md").write_text(synthetic_post(number, rng), "utf-8")
+        (articles / f"post-{number}.md").write_text(synthetic_post(number, rng, header),
+                                                    "utf-8")
+
+
+def make_site(folder, size):
+    """A copy of the project in `folder` whose articles are `size` synthetic posts."""
+    copy_project(ROOT, folder)
+    write_posts(folder, size)
 
 
 def make_sites(scratch, size, against):
     """{variant: folder}: copies of the project (and of `against`) whose
-    articles are `size` synthetic posts; bare.py beside ours."""
-    sites = {"ours": scratch / "ours"}
-    copy_project(ROOT, sites["ours"])
+    articles are `size` synthetic posts, and bare Pelican's folder: the
+    same posts with `Key: value` headers, the project's photos, bare.py."""
+    sites = {"ours": scratch / "ours", "bare": scratch / "bare"}
+    make_site(sites["ours"], size)
     if against:
         sites["before"] = scratch / "before"
         sites["before"].mkdir()
@@ -150,9 +175,11 @@ def make_sites(scratch, size, against):
                                  capture_output=True).stdout
         subprocess.run(["tar", "-x", "-C", str(sites["before"])], input=archive, check=True)
         shutil.rmtree(sites["before"] / "content" / "articles")
-    for folder in sites.values():
-        write_posts(folder, size)
-    (sites["ours"] / "bare.py").write_text(BARE_SETTINGS, encoding="utf-8")
+        write_posts(sites["before"], size)
+    write_posts(sites["bare"], size, header="pelican")
+    if (ROOT / "content" / "images").exists():
+        shutil.copytree(ROOT / "content" / "images", sites["bare"] / "content" / "images")
+    (sites["bare"] / "bare.py").write_text(BARE_SETTINGS, encoding="utf-8")
     return sites
 
 
@@ -200,10 +227,14 @@ def timed(command, folder, include_root):
 
 def build_command(variant):
     """(command, whether its first process counts in its memory)."""
-    if variant in ("bare", "pelican"):
-        settings = "bare.py" if variant == "bare" else "pelicanconf.py"
-        return [sys.executable, "-m", "pelican", "content", "-s", settings, "-o",
+    if variant == "bare":
+        return [sys.executable, "-m", "pelican", "content", "-s", "bare.py", "-o",
                 f"{variant}-output", "--log-handler", "plain"], True
+    if variant == "pelican":  # the project's own way to run Pelican, without invoke
+        run = ("import sys; from site_tools.build import pelican_run; "
+               f"sys.exit(not pelican_run('.', 'pelicanconf.py', '{variant}-output')"
+               ".succeeded)")
+        return [sys.executable, "-c", run], False
     return [sys.executable, "-m", "invoke", "build"], False  # not invoke itself
 
 

@@ -5,7 +5,9 @@ Usage: .venv/bin/python benchmarks/same_output.py OUTPUT_A OUTPUT_B
    or: .venv/bin/python benchmarks/same_output.py --against REF
 The second form builds, at git REF and from the working tree, the real site
 (development and production settings) and a 100-post synthetic site (the
-benchmark's posts), and compares each pair.
+benchmark's posts, with YAML front matter as the coach's posts have, and
+again with `Key: value` headers, which Pelican's own reader reads), and
+compares each pair.
 
 Every file must be identical, with two exceptions that differ between any
 two builds of the same sources:
@@ -66,10 +68,11 @@ def report(first, second):
 
 # -- The same sites built at a git ref and from the working tree ------------------
 
-SITES = {  # name: (synthetic posts, or None for the real content; invoke task)
-    "real site, development": (None, "build"),
-    "real site, production": (None, "preview"),
-    "100 synthetic posts": (100, "build"),
+SITES = {  # name: (synthetic posts, or None for the real content; their header; invoke task)
+    "real site, development": (None, None, "build"),
+    "real site, production": (None, None, "preview"),
+    "100 synthetic posts": (100, "yaml", "build"),
+    "100 synthetic posts, Key: value headers": (100, "pelican", "build"),
 }
 
 
@@ -85,12 +88,12 @@ def working_tree(folder):
     shutil.copytree(ROOT / "content" / "articles", folder / "content" / "articles")
 
 
-def built(folder, posts, task):
+def built(folder, posts, header, task):
     """The output folder of `invoke TASK` in a project folder, with `posts`
     synthetic posts in place of the real ones when given."""
     if posts:
         shutil.rmtree(folder / "content" / "articles")
-        write_posts(folder, posts)
+        write_posts(folder, posts, header)
     # Both share this project's node_modules (the editor's file is copied from it).
     (folder / "node_modules").symlink_to(ROOT / "node_modules")
     subprocess.run([sys.executable, "-m", "invoke", task], cwd=folder, check=True,
@@ -101,12 +104,13 @@ def built(folder, posts, task):
 def compare_with_ref(ref):
     failed = 0
     with tempfile.TemporaryDirectory(prefix="same-output-") as scratch:
-        for number, (name, (posts, task)) in enumerate(SITES.items()):
+        for number, (name, (posts, header, task)) in enumerate(SITES.items()):
             before, after = Path(scratch, f"{number}-before"), Path(scratch, f"{number}-after")
             project_at(ref, before)
             working_tree(after)
             print(f"{name} (invoke {task}), {ref} against the working tree:", flush=True)
-            failed |= report(built(before, posts, task), built(after, posts, task))
+            failed |= report(built(before, posts, header, task),
+                             built(after, posts, header, task))
     return failed
 
 

@@ -1,0 +1,122 @@
+"""build_speed's readers read a post as the readers they stand in for, with
+one Markdown object for all posts; without building a site."""
+
+import datetime
+import logging
+from types import SimpleNamespace
+
+import markdown
+import pytest
+from pelican.contents import Article, Content
+from pelican.plugins.yaml_metadata.yaml_metadata import YAMLMetadataReader
+from pelican.readers import MarkdownReader, RstReader
+from pelican.settings import DEFAULT_CONFIG
+
+from .build_speed import (
+    OneMarkdownReader,
+    OneYAMLReader,
+    PreChecked,
+    RememberedUrls,
+    pre_check_magiclink,
+    use_one_markdown,
+)
+
+POSTS = {
+    "front-matter.md": ("---\ntitle: 'Hips: why'\nslug: hips\ndate: 2026-11-25 09:00\n"
+                        "category: Running\ntags:\n- glutes\n- foam roller\nsummary: Two "
+                        "ways.\n---\n\n## Release\n\nA *first* paragraph.\n"),
+    "key-value.md": ("Title: Calves\nDate: 2026-11-20\nCategory: Yoga\nTags: calves, feet\n\n"
+                     "Text with a [link](https://example.org).\n"),
+    "second-front-matter.md": "---\ntitle: Knees\ndate: 2026-11-21\n---\n\nMore text.\n",
+}
+
+
+@pytest.fixture
+def settings():
+    return {**DEFAULT_CONFIG, "MARKDOWN": {
+        "extension_configs": {"markdown.extensions.extra": {}, "markdown.extensions.meta": {}},
+        "output_format": "html5"}}
+
+
+@pytest.fixture
+def posts(tmp_path):
+    for name, text in POSTS.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    return [str(tmp_path / name) for name in POSTS]
+
+
+def test_each_post_reads_as_pelican_yaml_metadata_reads_it(settings, posts):
+    theirs, ours = YAMLMetadataReader(settings), OneYAMLReader(settings)
+    for post in posts:
+        assert ours.read(post) == theirs.read(post)
+
+
+def test_a_key_value_header_reads_as_pelicans_own_reader_reads_it(settings, posts):
+    theirs, ours = MarkdownReader(settings), OneMarkdownReader(settings)
+    for post in posts[1:2] * 2:
+        assert ours.read(post) == theirs.read(post)
+
+
+def test_one_markdown_object_reads_every_post(settings, posts, monkeypatch):
+    made, build_parser = [], markdown.Markdown.build_parser
+    monkeypatch.setattr(markdown.Markdown, "build_parser",
+                        lambda md: made.append(md) or build_parser(md))
+    reader = OneYAMLReader(settings)
+    for post in posts * 3:
+        reader.read(post)
+    assert len(made) == 2  # one for front matter, one for `Key: value` headers
+
+
+def test_front_matter_yaml_cannot_read_is_reported_as_the_plugin_reports_it(
+        settings, tmp_path, caplog):
+    post = tmp_path / "broken.md"
+    post.write_text("---\ntitle: Hips\nsummary: Why: because\n---\n\nText.\n", encoding="utf-8")
+    reports = []
+    for reader in (YAMLMetadataReader(settings), OneYAMLReader(settings)):
+        caplog.clear()
+        with caplog.at_level(logging.ERROR):
+            assert reader.read(str(post))[1] == {}
+        reports.append([(r.getMessage(), str(r.exc_info[1])) for r in caplog.records])
+    assert reports[0] == reports[1] and "line 3" in reports[1][0][1]
+
+
+def test_a_generators_markdown_readers_are_swapped_whichever_plugin_chose_them(settings):
+    yaml_reader, rst_reader = YAMLMetadataReader(settings), RstReader(settings)
+    generator = SimpleNamespace(settings=settings, readers=SimpleNamespace(readers={
+        "md": yaml_reader, "markdown": yaml_reader, "rst": rst_reader}))
+    use_one_markdown(generator)
+    readers = generator.readers.readers
+    assert type(readers["md"]) is OneYAMLReader and readers["markdown"] is readers["md"]
+    assert readers["rst"] is rst_reader
+
+
+def test_addresses_are_remembered_only_while_pages_are_written(settings, monkeypatch):
+    monkeypatch.setattr(Content, "get_url_setting", Content.get_url_setting)  # restored after
+    article = Article("<p>Text.</p>", settings=settings, metadata={
+        "title": "Hips", "slug": "hips", "date": datetime.datetime(2026, 11, 25)})
+    urls = RememberedUrls()
+    urls.install()
+    article.slug = "glutes"  # while posts are read, plugins may change them
+    assert article.url == "glutes.html"
+    urls.start(generators=[])
+    assert (article.url, article.save_as) == ("glutes.html", "glutes.html")
+    article.slug = "knees"
+    assert (article.url, article.save_as) == ("glutes.html", "glutes.html")
+    urls.stop(pelican=None)
+    assert article.url == "knees.html"
+
+
+MAGIC_TEXTS = ["See https://example.org/a_(b) and WWW.Example.com/x, or ftp://f.org.",
+               "Write to coach@example.org (not @coach), <https://example.org/auto>.",
+               "No address here: hips, knees and *feet*; a [link](https://a.org).",
+               "`https://in.code/` and\n\n    www.indented.org\n\n> quoted me@x.io"]
+
+
+def test_magiclink_pre_check_changes_no_output():
+    plain = markdown.Markdown(extensions=["pymdownx.magiclink", "markdown.extensions.extra"])
+    checked = pre_check_magiclink(
+        markdown.Markdown(extensions=["pymdownx.magiclink", "markdown.extensions.extra"]))
+    assert isinstance(checked.inlinePatterns["magic-mail"].compiled_re, PreChecked)
+    for text in MAGIC_TEXTS:
+        assert checked.reset().convert(text) == plain.reset().convert(text)
+    assert checked.reset().convert(MAGIC_TEXTS[1]).count("<a ") == 2
