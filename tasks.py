@@ -18,7 +18,6 @@ from site_tools import publish as site_publish
 ROOT = Path(__file__).parent.resolve()
 
 CONFIG = {
-    "content": ROOT / "content",
     "articles": ROOT / "content" / "articles",
     "settings_base": ROOT / "pelicanconf.py",
     "settings_publish": ROOT / "publishconf.py",
