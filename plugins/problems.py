@@ -1,7 +1,8 @@
 """One way for every plugin to say what is wrong: the file, the line, what is
 wrong and how to fix it. Not a plugin (it has no `register`): the plugins
-import it as `plugins.problems`, from the project folder, which Pelican puts
-on the path (and pytest.ini too).
+import it as `plugins.problems`. Pelican puts the current folder on the path,
+and every build runs in the project folder (site_tools.build, the preview,
+the tests; pytest.ini's `pythonpath = .` for pytest itself).
 
 `report_problem` logs an error through Pelican's logging, so a strict build
 (`--fatal warnings`) fails on it as on Pelican's own errors; the record carries

@@ -2,11 +2,16 @@
 and stops a strict build; line_of finds where the coach wrote something."""
 
 import logging
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from pelican.log import FatalLogger
 
 from plugins.problems import Problem, line_of, report_problem
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_a_problem_is_logged_with_file_line_and_fix_and_carried_as_it_is(caplog):
@@ -22,6 +27,17 @@ def test_a_problem_is_logged_with_file_line_and_fix_and_carried_as_it_is(caplog)
                                     "content/articles/hips.md", 5)
     assert second.getMessage() == ("content/videos.json: The titles could not be read. "
                                    "Run ./dev videos.")
+
+
+def test_the_logger_is_pelicans_even_when_this_module_comes_first():
+    """Pelican's --fatal works through its own logger class, set when
+    pelican.log is imported: a logger made before that would never stop a
+    build. A new process, where plugins.problems is the first import."""
+    check = ("import plugins.problems, pelican.log; "
+             "assert isinstance(plugins.problems.logger, pelican.log.FatalLogger)")
+    result = subprocess.run([sys.executable, "-c", check], cwd=ROOT, capture_output=True,
+                            text=True)
+    assert result.returncode == 0, result.stderr
 
 
 def test_a_strict_build_stops_on_a_problem(monkeypatch):

@@ -4,6 +4,7 @@ editor at /admin/. Built in-process from test_data/, Pagefind included."""
 
 import gzip
 import json
+import logging
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -54,11 +55,15 @@ def test_the_index_holds_the_published_posts_with_category_and_tag_filters(site)
     assert pages["glute-bridge/"]["category"] == ["Strength"]
 
 
-def test_with_no_published_post_nothing_is_indexed(tmp_path):
+def test_with_no_published_post_nothing_is_indexed_and_nothing_fails(tmp_path, caplog):
+    """Pagefind cannot index a site without a post (it exits with an error and
+    writes nothing): it must not be run at all, so the build does not fail."""
     search = Search()
     search.read_settings(SimpleNamespace(settings={}))
     search.count_published_posts(SimpleNamespace(articles=[]))
-    search.index_site(SimpleNamespace(output_path=str(tmp_path)))
+    with caplog.at_level(logging.WARNING):
+        search.index_site(SimpleNamespace(output_path=str(tmp_path)))
+    assert caplog.records == []
     assert not (tmp_path / "pagefind").exists()
 
 
