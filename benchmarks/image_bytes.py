@@ -5,7 +5,6 @@ wide), before our images plugin (the original JPEGs as they are) and after
 Usage: .venv/bin/python benchmarks/image_bytes.py
 """
 
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -16,6 +15,7 @@ from PIL import Image  # noqa: E402
 
 from benchmarks.build import ROOT, make_site  # noqa: E402
 from checks.browser import chromium, served  # noqa: E402
+from site_tools.build import run_pelican  # noqa: E402
 
 POST = """Title: Glute bridge
 Slug: glute-bridge
@@ -59,11 +59,11 @@ def main():
         (folder / "content" / "articles" / "bridge.md").write_text(POST, encoding="utf-8")
         for label in ["before", "after"]:
             output = folder / label
-            extra = ["-e", 'PLUGINS=["content_checks", "inline_css", "page_meta", '
-                     '"reading_aids"]'] if label == "before" else []
-            subprocess.run([sys.executable, "-m", "pelican", "content", "-s", "pelicanconf.py",
-                            "-o", str(output), "--log-handler", "plain", *extra],
-                           cwd=folder, check=True, capture_output=True)
+            without_images = {"PLUGINS": ["content_checks", "inline_css", "page_meta",
+                                          "reading_aids"]} if label == "before" else None
+            build = run_pelican(folder, "pelicanconf.py", output, overrides=without_images)
+            if build.returncode:
+                raise SystemExit(f"The {label} build failed:\n{build.stdout}{build.stderr}")
             for width in (375, 1280):
                 total, count = page_bytes(output, width)
                 print(f"{label:>6} at {width:>4} px: {count} responses, {total} bytes")

@@ -10,7 +10,6 @@ Usage: .venv/bin/python benchmarks/search_bytes.py [--posts 1000] [--query glute
 
 import argparse
 import gzip
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -19,22 +18,19 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.build import ROOT, make_site  # noqa: E402
 from checks.browser import chromium, served  # noqa: E402
+from site_tools.build import run_pelican  # noqa: E402
 
 
 def build(folder, posts):
     """The site to measure, built in folder: the real one, or `posts` synthetic."""
     if posts:
-        make_site(folder, posts)
-        (folder / "content" / "pages").mkdir()
-        for page in ["search.md"]:
-            (folder / "content" / "pages" / page).write_text(
-                (ROOT / "content" / "pages" / page).read_text(encoding="utf-8"))
+        make_site(folder, posts)  # the project's pages, the Search page among them
         project = folder
     else:
         project = ROOT
-    subprocess.run([sys.executable, "-m", "pelican", "content", "-s", "pelicanconf.py",
-                    "-o", str(folder / "output"), "--log-handler", "plain"],
-                   cwd=project, check=True, capture_output=True)
+    result = run_pelican(project, "pelicanconf.py", folder / "output")
+    if result.returncode:
+        raise SystemExit(f"The build failed:\n{result.stdout}{result.stderr}")
     return folder / "output"
 
 
