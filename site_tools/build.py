@@ -12,6 +12,8 @@ from pathlib import Path
 
 from invoke.exceptions import Exit
 
+from plugins.search.search import pagefind_failed
+
 
 class Failed(Exit):
     """A build or a check failed: the message for the console, and the
@@ -71,8 +73,7 @@ def pelican_run(project, settings, output, verbose=False, fatal=False, extra_env
             indexed = subprocess.run(json.loads(search.read_text(encoding="utf-8")),
                                      capture_output=True, text=True)
             if indexed.returncode != 0:
-                result.stderr += ("Search: Pagefind could not index the site: "
-                                  f"{(indexed.stderr or indexed.stdout).strip()}")
+                problems.append(pagefind_failed(indexed))
     log = result.stdout + result.stderr
     # Anything on stderr is a warning the content checks did not see (say, from
     # the settings), or a crash: strict means it fails the build too.

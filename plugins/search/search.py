@@ -56,6 +56,15 @@ def post_glob(save_as):
     return pattern if re.fullmatch(r"[\w*./-]+", pattern) else "**/*.html"
 
 
+def pagefind_failed(result):
+    """The problem to report when Pagefind (a finished process) failed: never
+    the coach's posts, so the fix says what to do about the tool."""
+    return {"what": "The search index could not be made: Pagefind said "
+                    f"\"{(result.stderr or result.stdout).strip()}\".",
+            "fix": "Nothing in the posts causes this. Build again; if it keeps "
+                   "failing, delete the .venv folder and run ./dev build to reinstall it."}
+
+
 class Search:
     """One build's settings and count of published posts, and the handlers
     that read, count and index; register() makes one for each build."""
@@ -82,8 +91,7 @@ class Search:
             return
         result = subprocess.run(command, capture_output=True, text=True)
         if result.returncode != 0:
-            report_problem(None, None, "Search: Pagefind could not index the site: "
-                           + (result.stderr or result.stdout).strip(), "")
+            report_problem(None, None, **pagefind_failed(result))
 
 
 def register():

@@ -5,6 +5,7 @@ editor at /admin/. Built in-process from test_data/, Pagefind included."""
 import gzip
 import json
 import logging
+import sys
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -70,3 +71,17 @@ def test_with_no_published_post_nothing_is_indexed_and_nothing_fails(tmp_path, c
 def test_pagefind_reads_only_where_posts_are_saved():
     assert post_glob("{slug}/index.html") == "*/index.html"
     assert post_glob("posts/{date:%Y}/{slug}.html") == "posts/*/*.html"
+
+
+def test_when_pagefind_fails_the_build_says_so_and_what_to_do(tmp_path, caplog, monkeypatch):
+    monkeypatch.setattr(search, "pagefind_command", lambda output, save_as: [
+        sys.executable, "-c", "import sys; sys.exit('Error: no space left on device')"])
+    indexer = Search()
+    indexer.read_settings(SimpleNamespace(settings={}))
+    indexer.count_published_posts(SimpleNamespace(articles=["a post"]))
+    with caplog.at_level(logging.ERROR):
+        indexer.index_site(SimpleNamespace(output_path=str(tmp_path)))
+    [record] = caplog.records
+    assert record.problem.what == ('The search index could not be made: Pagefind said '
+                                   '"Error: no space left on device".')
+    assert record.problem.fix.startswith("Nothing in the posts causes this.")
