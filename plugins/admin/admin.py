@@ -195,6 +195,10 @@ class AdminGenerator:
         self.root = os.path.dirname(settings["PATH"])
         self.editor_file = os.path.join(self.root, settings.get(
             "ADMIN_EDITOR_FILE", "node_modules/@sveltia/cms/dist/sveltia-cms.js"))
+        self.editor_required = settings.get("ADMIN_EDITOR_REQUIRED", False)
+        self.csp = policy(settings.get("ADMIN_CSP", {"default-src": ["'self'"]}))
+        self.sitename = settings.get("SITENAME", "")
+        self.theme_static = settings.get("THEME_STATIC_DIR", "theme")
 
     def generate_context(self):
         pass
@@ -210,9 +214,8 @@ class AdminGenerator:
         editor = self.copy_editor()
         page = Environment(autoescape=select_autoescape(default=True)).from_string(PAGE)
         write_if_changed(os.path.join(self.output, "index.html"), page.render(
-            csp=policy(self.settings.get("ADMIN_CSP", {"default-src": ["'self'"]})),
-            sitename=self.settings.get("SITENAME", ""), editor=editor,
-            theme_static=self.settings.get("THEME_STATIC_DIR", "theme")))
+            csp=self.csp, sitename=self.sitename, editor=editor,
+            theme_static=self.theme_static))
         copy_if_changed(os.path.join(os.path.dirname(__file__), "admin.js"),
                         os.path.join(self.output, "admin.js"))
 
@@ -221,7 +224,7 @@ class AdminGenerator:
         if os.path.isfile(self.editor_file):
             copy_if_changed(self.editor_file, os.path.join(self.output, EDITOR_NAME))
             return EDITOR_NAME
-        if self.settings.get("ADMIN_EDITOR_REQUIRED", False):
+        if self.editor_required:
             report_problem(os.path.relpath(self.editor_file, self.root), None,
                            "The page /admin/ would not work: the editor is not installed.",
                            "Run npm ci before building.")
