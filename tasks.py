@@ -10,10 +10,10 @@ from pathlib import Path
 from invoke import task
 from invoke.exceptions import Exit
 
+# The modules behind checking, publishing and new posts are imported by their
+# tasks: every `./dev build` would otherwise load them (and the browser check's
+# HTTP server) for nothing.
 from site_tools import build as site_build
-from site_tools import gates
-from site_tools import new_post as site_new_post
-from site_tools import publish as site_publish
 
 ROOT = Path(__file__).parent.resolve()
 
@@ -111,6 +111,8 @@ def preview(c, verbose=False):
             "tags": "comma-separated tags"})
 def new_post(c, title, category="Running", tags=""):
     """Start a new draft post: ./dev new-post "Why stretching isn't working"."""
+    from site_tools import new_post as site_new_post
+
     path = site_new_post.write_new_post(ROOT, CONFIG["articles"], title, category, tags,
                                         datetime.datetime.now())
     print(f"Wrote {path.relative_to(ROOT)} (a draft). Open it and start writing.")
@@ -119,6 +121,8 @@ def new_post(c, title, category="Running", tags=""):
 @task(help=VERBOSE_HELP)
 def check(c, verbose=False):
     """Build the site strictly for production and development and run every check on it."""
+    from site_tools import gates
+
     siteurl = site_build.production_setting(ROOT, "SITEURL")
     with tempfile.TemporaryDirectory() as scratch:
         gates.build_and_check(ROOT, (CONFIG["settings_publish"], CONFIG["settings_base"]),
@@ -129,6 +133,8 @@ def check(c, verbose=False):
 @task(help={"pytest_args": "extra arguments for pytest, e.g. \"-k glute -x\""})
 def test(c, pytest_args=""):
     """Lint with ruff, then run every test (browser tests included)."""
+    from site_tools import gates
+
     gates.quality_tools_ready(ROOT, install=True)
     c.run(f"{sys.executable} -m ruff check .", pty=False)
     c.run(f"{sys.executable} -m pytest {pytest_args}", pty=False)
@@ -172,4 +178,6 @@ def videos(c):
 def publish(c, remote=CONFIG["publish_remote"], branch=CONFIG["publish_branch"],
             dry_run=False, force=False):
     """Build the production site, check it, and publish it to GitHub Pages."""
+    from site_tools import publish as site_publish
+
     site_publish.publish({**CONFIG, "root": ROOT}, remote, branch, dry_run, force)

@@ -10,7 +10,11 @@ Adds, without changing a byte of the output:
 - YAML front matter read by libyaml, when PyYAML has it (ten times faster
   than PyYAML's own parser, with the same constructor and resolver, so the
   same values); front matter libyaml cannot read is read again by PyYAML's
-  own parser, so the coach's error message stays what it was;
+  own parser, so the coach's error message stays what it was; one reader of
+  each kind a build, shared by the generators, and its Markdown objects
+  made only once it reads a post;
+- one Jinja environment a build, shared by the generators (each makes its
+  own, from the same settings, and compiles the same templates in it again);
 - magiclink's address and e-mail patterns tried only on text that holds
   what every match of theirs holds (`://` or `www.`; `@`): Python-Markdown
   runs each inline pattern over every piece of text of every post, and
@@ -20,6 +24,12 @@ Adds, without changing a byte of the output:
   made from its path relative to the content folder, which Pelican works
   out again each time (about 20,000 times at 1,000 posts) from the same two
   strings; a pure function, so it is remembered;
+- each post's card in a list (partials/post_card.html) rendered once per
+  page depth, not once per list it is in (the home page's pages, its
+  category's, each of its tags'): with relative addresses, a card depends
+  only on the post and SITEURL (`..` as deep as the page), so cards are
+  remembered by both for the build; the theme calls `post_card(article)`
+  when this plugin gives it, and includes the partial itself otherwise;
 - a writer that renders every page as before but writes a file only when
   its bytes differ from the file already there (a preview building in place
   then writes a handful of files, not thousands; a changed file is replaced
@@ -30,7 +40,8 @@ preview names a subclass of it, "preview:PreviewWriter", that also keeps
 pages it knows cannot have changed).
 Signals: initialized (remember paths), generator_init (each generator's
 Markdown readers, once every plugin has chosen them, swapped for the ones
-above), get_writer (the writer).
+above, shared by the build's generators, as is the first generator's Jinja
+environment; the `post_card` global), get_writer (the writer).
 """
 
 import functools
@@ -40,6 +51,8 @@ import logging
 import os
 import re
 
+from jinja2 import pass_context
+from markupsafe import Markup
 from pelican import signals
 from pelican.contents import Content
 from pelican.readers import MarkdownReader
@@ -136,9 +149,22 @@ if YAMLMetadataReader is not None:
         and a post with a `Key: value` header read by OneMarkdownReader."""
 
         def __init__(self, *args, **kwargs):
-            super().__init__(*args, **kwargs)
-            pre_check_magiclink(self._md)
+            # The plugin's own __init__ makes its Markdown object: put off
+            # until a post is read (most generators of a build read none).
+            MarkdownReader.__init__(self, *args, **kwargs)
+            self._front_matter_md = None
             self.key_value_reader = OneMarkdownReader(*args, **kwargs)
+
+        @property
+        def _md(self):
+            """The plugin's Markdown object for front matter posts, made on first use."""
+            if self._front_matter_md is None:
+                YAMLMetadataReader.__init__(self, self.settings)  # sets _md below
+            return self._front_matter_md
+
+        @_md.setter
+        def _md(self, md):
+            self._front_matter_md = pre_check_magiclink(md)
 
         def read(self, source_path):
             """YAMLMetadataReader.read, whose fallback makes a new Markdown
@@ -172,18 +198,37 @@ if YAMLMetadataReader is not None:
     ONE_MARKDOWN_READERS[YAMLMetadataReader] = OneYAMLReader
 
 
-def use_one_markdown(generator):
-    """Swap each Markdown reader of a generator for its one-Markdown twin.
-    After readers_init, not in it: which plugin's reader takes `.md` files is
-    settled only once every plugin's readers_init handler has run, and
-    blinker calls them in no set order."""
-    readers, twins = generator.readers.readers, {}
+def use_one_markdown(generator, twins=None):
+    """Swap each Markdown reader of a generator for its one-Markdown twin
+    (from `twins`, {twin class: reader}, when given: shared by the build's
+    generators). After readers_init, not in it: which plugin's reader takes
+    `.md` files is settled only once every plugin's readers_init handler has
+    run, and blinker calls them in no set order."""
+    readers, twins = generator.readers.readers, {} if twins is None else twins
     for extension, reader in readers.items():
         twin = ONE_MARKDOWN_READERS.get(type(reader))
         if twin is not None:
             if twin not in twins:
                 twins[twin] = twin(generator.settings)
             readers[extension] = twins[twin]
+
+
+class SharedByGenerators:
+    """What each of a build's generators makes for itself, made once a build:
+    the one-Markdown readers, and the Jinja environment (every generator
+    makes its own from the same settings and theme, and compiles the same
+    templates again in it)."""
+
+    def __init__(self):
+        self.twins = {}
+        self.environment = None
+
+    def share(self, generator):
+        use_one_markdown(generator, self.twins)
+        if self.environment is None:
+            self.environment = generator.env
+        else:
+            generator.env = self.environment
 
 
 # -- Remembered paths ---------------------------------------------------------------
@@ -252,6 +297,36 @@ class RememberedUrls:
         if remembered is None:  # the content is held too, so its id is not reused
             remembered = self.known[id(content), key] = (
                 content, PELICANS_URL_SETTING(content, key))
+        return remembered[1]
+
+
+# -- Post cards rendered once ------------------------------------------------------
+
+
+class PostCards:
+    """Each post's card, rendered once per build and page depth. The card's
+    partial reads only `article` and SITEURL (which Pelican sets, with
+    RELATIVE_URLS, to the way up from the page being written), so a card
+    already rendered for the same post at the same depth is the same text."""
+
+    TEMPLATE = "partials/post_card.html"
+
+    def __init__(self):
+        self.cards = {}  # {(id(article), SITEURL): (article, card)}
+
+    def add_to(self, generator):
+        generator.env.globals["post_card"] = self.render
+
+    @pass_context
+    def render(self, context, article):
+        """The card, as `{% include "partials/post_card.html" %}` renders it."""
+        key = (id(article), context.get("SITEURL"))
+        remembered = self.cards.get(key)
+        if remembered is None:  # the article is held too, so its id is not reused
+            template = context.environment.get_template(self.TEMPLATE)
+            card = Markup("".join(template.root_render_func(
+                template.new_context(context.get_all(), True, {"article": article}))))
+            remembered = self.cards[key] = (article, card)
         return remembered[1]
 
 
@@ -357,5 +432,8 @@ def register():
     urls.install()
     signals.all_generators_finalized.connect(urls.start)
     signals.finalized.connect(urls.stop)
-    signals.generator_init.connect(use_one_markdown)
+    shared = SharedByGenerators()
+    signals.generator_init.connect(shared.share, weak=False)
+    cards = PostCards()
+    signals.generator_init.connect(cards.add_to, weak=False)
     signals.get_writer.connect(choose_writer)

@@ -5,6 +5,7 @@ import datetime
 import logging
 from types import SimpleNamespace
 
+import jinja2
 import markdown
 import pytest
 from pelican.contents import Article, Content
@@ -15,8 +16,10 @@ from pelican.settings import DEFAULT_CONFIG
 from .build_speed import (
     OneMarkdownReader,
     OneYAMLReader,
+    PostCards,
     PreChecked,
     RememberedUrls,
+    SharedByGenerators,
     pre_check_magiclink,
     use_one_markdown,
 )
@@ -67,6 +70,17 @@ def test_one_markdown_object_reads_every_post(settings, posts, monkeypatch):
     assert len(made) == 2  # one for front matter, one for `Key: value` headers
 
 
+def test_the_front_matter_markdown_object_is_made_only_when_a_post_is_read(
+        settings, posts, monkeypatch):
+    made, build_parser = [], markdown.Markdown.build_parser
+    monkeypatch.setattr(markdown.Markdown, "build_parser",
+                        lambda md: made.append(md) or build_parser(md))
+    reader = OneYAMLReader(settings)
+    assert made == []
+    reader.read(posts[0])
+    assert len(made) == 1
+
+
 def test_front_matter_yaml_cannot_read_is_reported_as_the_plugin_reports_it(
         settings, tmp_path, caplog):
     post = tmp_path / "broken.md"
@@ -88,6 +102,46 @@ def test_a_generators_markdown_readers_are_swapped_whichever_plugin_chose_them(s
     readers = generator.readers.readers
     assert type(readers["md"]) is OneYAMLReader and readers["markdown"] is readers["md"]
     assert readers["rst"] is rst_reader
+
+
+def test_a_builds_generators_share_their_readers_and_jinja_environment(settings):
+    shared = SharedByGenerators()
+    generators = [SimpleNamespace(settings=settings, env=jinja2.Environment(),
+                                  readers=SimpleNamespace(readers={"md": MarkdownReader(settings)}))
+                  for _ in range(3)]
+    for generator in generators:
+        shared.share(generator)
+    assert len({id(g.env) for g in generators}) == 1
+    assert len({id(g.readers.readers["md"]) for g in generators}) == 1
+    assert type(generators[0].readers.readers["md"]) is OneMarkdownReader
+
+
+CARD_THEME = {
+    "partials/post_card.html": '<a href="{{ SITEURL }}/{{ article.url }}">{{ article.title }}'
+                               "</a>\n",
+    "included.html": ("{% for article in articles %}\n"
+                      '{% include "partials/post_card.html" %}\n{% endfor %}\n'),
+    "remembered.html": ("{% for article in articles %}\n"
+                        "{% if post_card is defined %}{{ post_card(article) }}{% else %}"
+                        '{% include "partials/post_card.html" %}{% endif %}\n{% endfor %}\n'),
+}
+
+
+def test_a_remembered_post_card_is_the_card_the_partial_renders(monkeypatch):
+    env = jinja2.Environment(loader=jinja2.DictLoader(CARD_THEME), trim_blocks=True,
+                             lstrip_blocks=True, autoescape=True)
+    cards = PostCards()
+    cards.add_to(SimpleNamespace(env=env))
+    articles = [SimpleNamespace(url=f"post-{n}/", title=f"Hips & knees {n}") for n in range(3)]
+    rendered = []
+    render = env.get_template("partials/post_card.html").root_render_func
+    monkeypatch.setattr(env.get_template("partials/post_card.html"), "root_render_func",
+                        lambda context: rendered.append(1) or render(context))
+    for siteurl in ("..", "../..", "..", "../.."):
+        page = {"articles": articles, "SITEURL": siteurl}
+        assert (env.get_template("remembered.html").render(page)
+                == env.get_template("included.html").render(page))
+    assert len(rendered) == 4 * 3 + 2 * 3  # the includes each time; the cards once a depth
 
 
 def test_addresses_are_remembered_only_while_pages_are_written(settings, monkeypatch):

@@ -217,20 +217,25 @@ def header_problems(metadata, text, path, known_fields):
                       "is one of: " + ", ".join(sorted(known_fields)) + ".", path, line)
 
 
+def address_line(text):
+    """The line a post's address comes from: its slug, else its title. Looked
+    for only when there is a problem to show it with, not for every post."""
+    return header_line(text, "slug")[0] or header_line(text, "title")[0]
+
+
 def address_problems(content, text, path, reserved):
     """A title, slug, tag or category that gives no address, or one the site
     keeps for its own pages."""
     if not hasattr(content, "title"):
         return  # Pelican says the title is missing
-    title_line = header_line(text, "slug")[0] or header_line(text, "title")[0]
     if not getattr(content, "slug", None):
         yield Problem(f'The title "{content.title}" gives the post no address: it has no '
                       "letters or digits.", 'Add a line "Slug: a-few-words" under the title '
-                      "(letters, digits and dashes).", path, title_line)
+                      "(letters, digits and dashes).", path, address_line(text))
     elif content.slug in reserved["slugs"]:
         yield Problem(f"Its address /{content.slug}/ is one the site keeps for its own pages.",
                       'Add a line "Slug: another-address" under the title (letters, digits '
-                      "and dashes), or change the title.", path, title_line)
+                      "and dashes), or change the title.", path, address_line(text))
     for tag in getattr(content, "tags", None) or []:
         if not tag.slug:
             yield Problem(f'The tag "{tag.name}" has no letters or digits, so it cannot have '
@@ -330,7 +335,7 @@ def check_addresses(contents, collector):
         for other in others:
             path, text = collector.read_source(other.source_path)
             report_problem(
-                path, header_line(text, "slug")[0] or header_line(text, "title")[0],
+                path, address_line(text),
                 f"It has the same address (/{address.removesuffix('index.html')}) as "
                 f"{collector.shown_path(first.source_path)}, so one would hide the other.",
                 'Give one of them another title, or a line "Slug: another-address".')

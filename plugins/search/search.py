@@ -43,10 +43,14 @@ def pagefind_command(output_path, save_as="**/*.html"):
 
 
 def pagefind_executable():
-    from pagefind.service import get_executable
-
-    binary = get_executable()
-    return [str(binary)] if binary else [sys.executable, "-m", "pagefind"]
+    """The binary of the pinned pagefind-bin wheel: the one `pagefind.service`
+    would choose (no extended build or PAGEFIND_BINARY_PATH here), without
+    importing that module's asyncio service just to find it."""
+    try:
+        from pagefind_bin import get_executable
+    except ImportError:
+        return [sys.executable, "-m", "pagefind"]
+    return [str(get_executable())]
 
 
 def post_glob(save_as):
