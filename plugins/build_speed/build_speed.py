@@ -9,8 +9,9 @@ Adds, without changing a byte of the output:
   but makes a new one for every post with a `Key: value` header;
 - YAML front matter read by libyaml, when PyYAML has it (ten times faster
   than PyYAML's own parser, with the same constructor and resolver, so the
-  same values); front matter libyaml cannot read is read again by PyYAML's
-  own parser, so the coach's error message stays what it was; one reader of
+  same values); front matter libyaml cannot read, or may read otherwise
+  (tabs, tags, comments), is read by PyYAML's own parser, so the coach's
+  error message stays what it was; one reader of
   each kind a build, shared by the generators, and its Markdown objects
   made only once it reads a post;
 - one Jinja environment a build, shared by the generators (each makes its
@@ -180,7 +181,8 @@ if YAMLMetadataReader is not None:
             return self._md.reset().convert(front_matter["content"]), metadata
 
         def _load_yaml_metadata(self, text, source_path):
-            if not getattr(yaml, "__with_libyaml__", False):
+            if not getattr(yaml, "__with_libyaml__", False) or any(
+                    sign in text for sign in LIBYAML_DIFFERS_ON):
                 return super()._load_yaml_metadata(text, source_path)
             try:
                 header = yaml.load(text, Loader=yaml.CSafeLoader)
@@ -191,6 +193,12 @@ if YAMLMetadataReader is not None:
                 return super()._load_yaml_metadata(text, source_path)
             return self._parse_yaml_metadata(header, source_path)
 
+
+# Front matter libyaml reads otherwise than PyYAML's own parser: tabs (libyaml
+# takes a tab where PyYAML refuses it), tags ("!") and comments ("#", after a
+# block scalar's "|" libyaml takes one). A header holding one is read by
+# PyYAML's own parser, as pelican-yaml-metadata reads it.
+LIBYAML_DIFFERS_ON = ("\t", "!", "#")
 
 # Each reader that makes Markdown objects, and the one that keeps one a build.
 ONE_MARKDOWN_READERS = {MarkdownReader: OneMarkdownReader}
@@ -203,7 +211,8 @@ def use_one_markdown(generator, twins=None):
     (from `twins`, {twin class: reader}, when given: shared by the build's
     generators). After readers_init, not in it: which plugin's reader takes
     `.md` files is settled only once every plugin's readers_init handler has
-    run, and blinker calls them in no set order."""
+    run, and pelican-yaml-metadata's (which adds its reader) runs after ours,
+    since this plugin comes first in PLUGINS."""
     readers, twins = generator.readers.readers, {} if twins is None else twins
     for extension, reader in readers.items():
         twin = ONE_MARKDOWN_READERS.get(type(reader))

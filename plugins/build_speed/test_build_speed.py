@@ -94,6 +94,23 @@ def test_front_matter_yaml_cannot_read_is_reported_as_the_plugin_reports_it(
     assert reports[0] == reports[1] and "line 3" in reports[1][0][1]
 
 
+@pytest.mark.parametrize("header", [
+    "title:\tHips\n", "title: Hips\tand knees\n", "title: Hips\t# a note\n",
+    "tags: [hips,\tknees]\n", "title: Hips\t\n", "title: !\n", "tags: [hips, !, knees]\n",
+    "summary: |#\n  Hips.\n", "title: Hips\nsummary: Strong hips, strong stride!\n"])
+def test_front_matter_reads_as_the_plugin_reads_it_where_libyaml_would_differ(
+        settings, tmp_path, caplog, header):
+    post = tmp_path / "post.md"
+    post.write_text(f"---\n{header}---\n\nText.\n", encoding="utf-8")
+    results = []
+    for reader in (YAMLMetadataReader(settings), OneYAMLReader(settings)):
+        caplog.clear()
+        with caplog.at_level(logging.ERROR):
+            metadata = reader.read(str(post))[1]
+        results.append((metadata, [r.getMessage() for r in caplog.records]))
+    assert results[0] == results[1]
+
+
 def test_a_generators_markdown_readers_are_swapped_whichever_plugin_chose_them(settings):
     yaml_reader, rst_reader = YAMLMetadataReader(settings), RstReader(settings)
     generator = SimpleNamespace(settings=settings, readers=SimpleNamespace(readers={
