@@ -130,7 +130,7 @@ def synthetic_post(number, rng, header="yaml"):
 
 
 def header_text(fields, header):
-    if header == "yaml":  # as tasks.py's new_post_text writes it
+    if header == "yaml":  # as site_tools/new_post.py writes it
         return ("---\n" + yaml.safe_dump(fields, sort_keys=False, allow_unicode=True,
                                          width=1_000_000) + "---\n")
     return "".join(f"{key.capitalize()}: {', '.join(value) if isinstance(value, list) else value}\n"
