@@ -127,7 +127,7 @@ PLUGINS = [
     "reading_aids",  # reading time, table of contents
     "tables",  # Markdown tables scroll sideways in their own box on a phone
     "pelican.plugins.neighbors",  # older/newer post (PyPI)
-    "related",  # posts sharing tags (pelican-related-posts' lists, found faster)
+    "pelican.plugins.related_posts",  # posts sharing tags (PyPI)
     "images",  # photos: WebP at several widths, width/height, lazy loading
     "root_links",  # links written from the root (/images/x.jpg) work under a sub-path
     "search",  # Pagefind's index of the built site
@@ -143,7 +143,7 @@ PLUGINS = [
 # with at least this many sections (## headings).
 READING_WORDS_PER_MINUTE = 200
 TOC_MIN_HEADINGS = 3
-# related: under each post, up to this many others sharing its tags.
+# related_posts: under each post, up to this many others sharing its tags.
 RELATED_POSTS_MAX = 3
 
 # page_meta: link previews and search engines get this image when a page

@@ -1,3 +1,0 @@
-from .related import register
-
-__all__ = ["register"]
