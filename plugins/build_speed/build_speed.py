@@ -52,7 +52,7 @@ import logging
 import os
 import re
 
-from jinja2 import pass_context
+from jinja2 import meta, pass_context
 from markupsafe import Markup
 from pelican import signals
 from pelican.contents import Content
@@ -319,12 +319,16 @@ class PostCards:
     already rendered for the same post at the same depth is the same text."""
 
     TEMPLATE = "partials/post_card.html"
+    READS = {"article", "SITEURL"}
 
     def __init__(self):
         self.cards = {}  # {(id(article), SITEURL): (article, card)}
 
     def add_to(self, generator):
-        generator.env.globals["post_card"] = self.render
+        # Only while the card reads nothing else: should it ever read more,
+        # the theme includes it on every list again, and the output stays right.
+        if names_read(generator.env, self.TEMPLATE) <= self.READS:
+            generator.env.globals["post_card"] = self.render
 
     @pass_context
     def render(self, context, article):
@@ -337,6 +341,21 @@ class PostCards:
                 template.new_context(context.get_all(), True, {"article": article}))))
             remembered = self.cards[key] = (article, card)
         return remembered[1]
+
+
+def names_read(environment, name):
+    """The variables a template reads from its context, its includes' included."""
+    names, templates, seen = set(), [name], set()
+    while templates:
+        template = templates.pop()
+        if template in seen:
+            continue
+        seen.add(template)
+        source = environment.loader.get_source(environment, template)[0]
+        tree = environment.parse(source)
+        names |= meta.find_undeclared_variables(tree)
+        templates += [found for found in meta.find_referenced_templates(tree) if found]
+    return names
 
 
 # -- Write only what changed ---------------------------------------------------------

@@ -3,6 +3,7 @@ one Markdown object for all posts; without building a site."""
 
 import datetime
 import logging
+from pathlib import Path
 from types import SimpleNamespace
 
 import jinja2
@@ -32,6 +33,8 @@ POSTS = {
                      "Text with a [link](https://example.org).\n"),
     "second-front-matter.md": "---\ntitle: Knees\ndate: 2026-11-21\n---\n\nMore text.\n",
 }
+
+ROOT = Path(__file__).resolve().parent.parent.parent
 
 
 @pytest.fixture
@@ -159,6 +162,20 @@ def test_a_remembered_post_card_is_the_card_the_partial_renders(monkeypatch):
         assert (env.get_template("remembered.html").render(page)
                 == env.get_template("included.html").render(page))
     assert len(rendered) == 4 * 3 + 2 * 3  # the includes each time; the cards once a depth
+
+
+def test_a_card_that_reads_more_than_its_post_is_included_every_time():
+    theme = {**CARD_THEME, "partials/post_card.html": '{% include "meta.html" %}',
+             "meta.html": "{{ article.title }} on {{ page_name }}"}
+    env = jinja2.Environment(loader=jinja2.DictLoader(theme))
+    PostCards().add_to(SimpleNamespace(env=env))
+    assert "post_card" not in env.globals
+
+
+def test_the_themes_card_is_remembered():
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(ROOT / "theme" / "templates"))
+    PostCards().add_to(SimpleNamespace(env=env))
+    assert "post_card" in env.globals
 
 
 def test_addresses_are_remembered_only_while_pages_are_written(settings, monkeypatch):
