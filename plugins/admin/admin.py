@@ -25,14 +25,15 @@ once every post is read).
 
 import filecmp
 import os
-import re
 import shutil
 from collections import Counter
 
 import yaml
 from jinja2 import Environment, select_autoescape
 from pelican import signals
+from pelican.plugins.yaml_metadata.yaml_metadata import HEADER_RE
 
+from plugins.build_speed.build_speed import replace_file, unchanged
 from plugins.problems import report_problem
 
 EDITOR_NAME = "sveltia-cms.js"
@@ -113,8 +114,8 @@ PAGE_FIELDS = {
 def front_matter(path):
     """The YAML front matter of a file as written (its keys in order), or None."""
     with open(path, encoding="utf-8") as source:
-        match = re.match(r"---\n(.*?)\n---\n", source.read(), re.S)
-    header = yaml.safe_load(match[1]) if match else None
+        match = HEADER_RE.fullmatch(source.read())  # where Pelican's reader finds it
+    header = yaml.safe_load(match["metadata"]) if match else None
     return header if isinstance(header, dict) else None
 
 
@@ -170,13 +171,10 @@ def categories_by_use(articles):
 
 def write_if_changed(path, text):
     """Write text to path unless the file holds it already (a warm preview
-    rewrites only what changed)."""
-    if os.path.isfile(path):
-        with open(path, encoding="utf-8") as existing:
-            if existing.read() == text:
-                return
-    with open(path, "w", encoding="utf-8") as out:
-        out.write(text)
+    rewrites only what changed), replacing it in one step as every page is."""
+    data = text.encode("utf-8")
+    if not unchanged(path, data):
+        replace_file(path, data)
 
 
 def copy_if_changed(source, target):
