@@ -18,6 +18,8 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from site_tools.build import count_of
+
 # Made from the pages: see the docstring.
 DERIVED = re.compile(r"^(pagefind/|sitemap\.xml$)")
 # A published post's body, as the theme marks it for the search index.
@@ -178,9 +180,8 @@ def post_items(siteurl, posts):
 
 
 def failure_lines(problems, message, not_published):
-    count = len(problems)
-    lines = [f"## Not published: {count} problem{'s' if count != 1 else ''} to fix"
-             if count else "## Not published", "", not_published, ""]
+    lines = [f"## Not published: {count_of(problems)} to fix"
+             if problems else "## Not published", "", not_published, ""]
     for problem in problems:
         where = problem.get("file")
         if where:

@@ -17,6 +17,7 @@ from bs4 import BeautifulSoup
 
 from checks.browser import CHROMIUM, chromium, served
 from site_tools import build as site_build
+from site_tools.gates import under_ci
 
 ROOT = Path(__file__).resolve().parent.parent
 # What a copy of the project needs to build and run its tasks.
@@ -141,7 +142,7 @@ def chromium_or_skip():
     """Skip locally without Chromium; under CI=true a missing Chromium fails."""
     if not Path(CHROMIUM).exists():
         message = f"no Chromium at {CHROMIUM} (sudo apt-get install chromium)"
-        if os.environ.get("CI") == "true":
+        if under_ci():
             pytest.fail(f"CI must run the browser tests, but there is {message}")
         pytest.skip(message)
 

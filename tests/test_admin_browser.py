@@ -12,7 +12,6 @@ each of them and that nothing else was asked for."""
 
 import base64
 import json
-import os
 from urllib.parse import urlsplit
 
 import pytest
@@ -20,6 +19,7 @@ import yaml
 
 from conftest import ROOT, copy_project, run_pelican
 from pelicanconf import ADMIN_CSP
+from site_tools.gates import under_ci
 
 EDITOR = "node_modules/@sveltia/cms/dist/sveltia-cms.js"
 PHOTO_SIZE = (1200, 800)
@@ -92,7 +92,7 @@ def editor(browser, tmp_path_factory):
 
     if not (ROOT / EDITOR).is_file():
         message = f"no editor at {EDITOR} (npm ci installs it)"
-        if os.environ.get("CI") == "true":
+        if under_ci():
             pytest.fail(f"CI must run the editor's test, but there is {message}")
         pytest.skip(message)
     project = copy_project(tmp_path_factory.mktemp("admin"))

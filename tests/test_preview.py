@@ -5,15 +5,14 @@ what a full build would have written."""
 
 import os
 import re
-import socket
 import subprocess
 import sys
 import threading
-import time
 import urllib.request
 
 import pytest
 
+from benchmarks.build import free_port, wait_for
 from benchmarks.same_output import differences
 from conftest import run_pelican
 
@@ -34,22 +33,11 @@ def fetch(url):
         return None, ""
 
 
-def eventually(condition, timeout=30):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.05)
-    return False
-
-
 class Preview:
     """`invoke livereload` running in a project copy; its output kept as it comes."""
 
     def __init__(self, project):
-        with socket.socket() as probe:
-            probe.bind(("localhost", 0))
-            self.port = probe.getsockname()[1]
+        self.port = free_port()
         self.address = f"http://localhost:{self.port}/"
         self.output = []
         self.process = subprocess.Popen(
@@ -78,8 +66,8 @@ def preview(project):
     for name, text in OTHER_POSTS.items():
         (project / "content" / "articles" / name).write_text(text, encoding="utf-8")
     running = Preview(project)
-    assert eventually(lambda: running.said("Serving the site")
-                      or running.process.poll() is not None), "".join(running.output)
+    assert wait_for(lambda: running.said("Serving the site")
+                    or running.process.poll() is not None, 30), "".join(running.output)
     assert running.process.poll() is None, "".join(running.output)
     yield running
     running.stop()
@@ -92,23 +80,23 @@ def save(project, text):
 def test_a_saved_post_shows_and_a_bad_save_keeps_the_last_good_site(project, preview):
     original = (project / POST).read_text(encoding="utf-8")
     save(project, original + "\nA sentence about zebra crossings.\n")
-    assert eventually(lambda: "zebra crossings" in preview.page("cant-fire-my-glutes/")[1])
+    assert wait_for(lambda: "zebra crossings" in preview.page("cant-fire-my-glutes/")[1], 30)
 
     bad = re.sub(r"(?m)^date: .*$", "date: next Tuesday", original, count=1)  # the --- header
     save(project, bad + "\nWords that must not be published.\n")
-    assert eventually(lambda: preview.said('"next Tuesday" is not a date.'))
+    assert wait_for(lambda: preview.said('"next Tuesday" is not a date.'), 30)
     assert preview.said("content/articles/cant-fire-my-glutes.md")
     status, page = preview.page("cant-fire-my-glutes/")
     assert status == 200 and "zebra crossings" in page and "must not be" not in page
 
     save(project, original + "\nFixed, and about otters.\n")
-    assert eventually(lambda: "about otters" in preview.page("cant-fire-my-glutes/")[1])
+    assert wait_for(lambda: "about otters" in preview.page("cant-fire-my-glutes/")[1], 30)
     assert "zebra crossings" not in preview.page("cant-fire-my-glutes/")[1]
 
     # After the failed build, later builds still write everything (the sitemap too).
     (project / "content" / "articles" / "otters.md").write_text(
         "Title: Otters\nDate: 2026-11-20\nCategory: Running\n\nThey swim.\n", "utf-8")
-    assert eventually(lambda: "otters/" in preview.page("sitemap.xml")[1])
+    assert wait_for(lambda: "otters/" in preview.page("sitemap.xml")[1], 30)
 
 
 def test_a_save_writes_what_a_full_build_writes_and_only_what_changed(project, preview,
@@ -119,7 +107,7 @@ def test_a_save_writes_what_a_full_build_writes_and_only_what_changed(project, p
     post = project / "content" / "articles" / "calf-raise-1.md"
     post.write_text(post.read_text(encoding="utf-8") + "\nSlowly on the way down.\n",
                     encoding="utf-8")
-    assert eventually(lambda: "Slowly on the way" in preview.page("calf-raise-1/")[1])
+    assert wait_for(lambda: "Slowly on the way" in preview.page("calf-raise-1/")[1], 30)
     assert kept.stat().st_mtime_ns == before  # another post's page: not written again
 
     cold = run_pelican(project, tmp_path / "cold")
