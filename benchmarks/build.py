@@ -46,9 +46,11 @@ import time
 import urllib.request
 from pathlib import Path
 
-import yaml
-
 ROOT = Path(__file__).resolve().parent.parent
+if __package__ in (None, ""):  # run as a script: the project's root on the path
+    sys.path.insert(0, str(ROOT))
+from site_tools.new_post import front_matter_text  # noqa: E402
+
 PROJECT_PARTS = ["content/pages", "content/images", "content/videos.json", "theme", "plugins",
                  "checks", "site_tools", "pelicanconf.py", "publishconf.py", "tasks.py",
                  "preview.py"]
@@ -130,9 +132,8 @@ def synthetic_post(number, rng, header="yaml"):
 
 
 def header_text(fields, header):
-    if header == "yaml":  # as site_tools/new_post.py writes it
-        return ("---\n" + yaml.safe_dump(fields, sort_keys=False, allow_unicode=True,
-                                         width=1_000_000) + "---\n")
+    if header == "yaml":
+        return front_matter_text(fields)  # as ./dev new-post writes it
     return "".join(f"{key.capitalize()}: {', '.join(value) if isinstance(value, list) else value}\n"
                    for key, value in fields.items())
 
@@ -162,6 +163,14 @@ def make_site(folder, size):
     write_posts(folder, size)
 
 
+def project_at(ref, folder):
+    """The project as it is at git `ref`, unpacked into a new `folder`."""
+    archive = subprocess.run(["git", "archive", ref], cwd=ROOT, check=True,
+                             capture_output=True).stdout
+    folder.mkdir(parents=True)
+    subprocess.run(["tar", "-x", "-C", str(folder)], input=archive, check=True)
+
+
 def make_sites(scratch, size, against):
     """{variant: folder}: copies of the project (and of `against`) whose
     articles are `size` synthetic posts, and bare Pelican's folder: the
@@ -170,10 +179,7 @@ def make_sites(scratch, size, against):
     make_site(sites["ours"], size)
     if against:
         sites["before"] = scratch / "before"
-        sites["before"].mkdir()
-        archive = subprocess.run(["git", "archive", against], cwd=ROOT, check=True,
-                                 capture_output=True).stdout
-        subprocess.run(["tar", "-x", "-C", str(sites["before"])], input=archive, check=True)
+        project_at(against, sites["before"])
         shutil.rmtree(sites["before"] / "content" / "articles")
         write_posts(sites["before"], size)
     write_posts(sites["bare"], size, header="pelican")

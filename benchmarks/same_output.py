@@ -29,7 +29,7 @@ from pathlib import Path
 
 if __package__ in (None, ""):  # run as a script: the project's root on the path
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from benchmarks.build import ROOT, copy_project, write_posts  # noqa: E402
+from benchmarks.build import ROOT, copy_project, project_at, write_posts  # noqa: E402
 
 LASTMOD = re.compile(rb"<lastmod>[^<]*</lastmod>")
 VARYING = re.compile(r"^pagefind/(index|filter)/|^pagefind/pagefind[.-](en_|entry)")
@@ -74,13 +74,6 @@ SITES = {  # name: (synthetic posts, or None for the real content; their header;
     "100 synthetic posts": (100, "yaml", "build"),
     "100 synthetic posts, Key: value headers": (100, "pelican", "build"),
 }
-
-
-def project_at(ref, folder):
-    archive = subprocess.run(["git", "archive", ref], cwd=ROOT, check=True,
-                             capture_output=True).stdout
-    folder.mkdir(parents=True)
-    subprocess.run(["tar", "-x", "-C", str(folder)], input=archive, check=True)
 
 
 def working_tree(folder):

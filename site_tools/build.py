@@ -29,7 +29,6 @@ class Failed(Exit):
 class BuildResult:
     succeeded: bool
     problems: list = field(default_factory=list)  # from content_checks' report
-    log: str = ""  # Pelican's own output
 
 
 def pelican_command(project, settings, output, fatal=False, overrides=None):
@@ -53,7 +52,7 @@ def run_pelican(project, settings, output, fatal=False, overrides=None, extra_en
                           env={**os.environ, "COLUMNS": "200", **(extra_env or {})})
 
 
-def pelican_run(project, settings, output, verbose=False, fatal=False, extra_env=None):
+def pelican_run(project, settings, output, verbose=False, fatal=False):
     """Build the site of `project`; any warning or error fails it. On failure,
     print every problem in plain words (and with verbose, Pelican's own
     output too).
@@ -64,8 +63,7 @@ def pelican_run(project, settings, output, verbose=False, fatal=False, extra_env
     with tempfile.TemporaryDirectory() as scratch:
         report, search = Path(scratch) / "problems.jsonl", Path(scratch) / "search.json"
         result = run_pelican(project, settings, output, fatal,
-                             {"PROBLEM_REPORT": str(report), "SEARCH_INDEX_LATER": str(search)},
-                             extra_env)
+                             {"PROBLEM_REPORT": str(report), "SEARCH_INDEX_LATER": str(search)})
         problems = read_problems(report)
         if result.returncode == 0 and search.exists():
             # Pagefind once Pelican has exited (plugins/search): they never
@@ -84,7 +82,7 @@ def pelican_run(project, settings, output, verbose=False, fatal=False, extra_env
         print(result.stdout.strip().splitlines()[-1])  # Pelican's "Done: ..." line
     else:
         print(format_problems(problems), file=sys.stderr)
-    return BuildResult(succeeded, problems, log)
+    return BuildResult(succeeded, problems)
 
 
 def production_setting(project, name, default=""):

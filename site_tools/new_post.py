@@ -32,9 +32,13 @@ def new_post_text(title, category, tags, now):
     fields = yaml.safe_load(header)
     fields.update(title=title, date=f"{now:%Y-%m-%d %H:%M}", category=category,
                   tags=[tag.strip() for tag in tags.split(",") if tag.strip()])
+    return front_matter_text(fields) + body
+
+
+def front_matter_text(fields):
+    """`fields` as YAML front matter, in their order, as the editor writes it."""
     return ("---\n" + yaml.safe_dump(fields, sort_keys=False, allow_unicode=True,
-                                     width=1_000_000)
-            + "---\n" + body)
+                                     width=1_000_000) + "---\n")
 
 
 def write_new_post(root, articles, title, category, tags, now):

@@ -157,7 +157,7 @@ class Runner:
     """One job run: a fresh clone of `origin` at its main branch, its own HOME
     and runner folders, and the context its expressions read."""
 
-    def __init__(self, folder, origin, context, branch="main"):
+    def __init__(self, folder, origin, context):
         self.folder = Path(folder)
         self.folder.mkdir(parents=True)
         self.workspace = self.folder / "workspace"
@@ -165,7 +165,7 @@ class Runner:
         self.temp = self.folder / "runner-temp"
         self.home.mkdir()
         self.temp.mkdir()
-        subprocess.run(["git", "clone", "--quiet", "--branch", branch, str(origin),
+        subprocess.run(["git", "clone", "--quiet", "--branch", "main", str(origin),
                         str(self.workspace)], check=True, capture_output=True)
         self.commit = subprocess.run(["git", "rev-parse", "HEAD"], cwd=self.workspace,
                                      capture_output=True, text=True).stdout.strip()

@@ -90,6 +90,7 @@ class Schedule:
                 for tag in [tag for tag, posts in tags.items() if not posts]:
                     del tags[tag]
 
+
 def register():
     """A new Schedule for each build."""
     schedule = Schedule()
