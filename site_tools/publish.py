@@ -143,12 +143,15 @@ class Git:
     def __init__(self, root):
         self.root = root
 
-    def run(self, *args, check=True):
-        """Run git; with check, a failure stops the publish with git's message."""
-        result = subprocess.run(["git", *args], cwd=self.root, capture_output=True, text=True)
+    def run(self, *args, check=True, input=None, text=True):
+        """Run git; with check, a failure stops the publish with git's message
+        (text=False: its output as bytes)."""
+        result = subprocess.run(["git", *args], cwd=self.root, capture_output=True,
+                                input=input, text=text)
         if check and result.returncode != 0:
-            raise Failed(f"git {' '.join(args)} failed:\n{result.stderr.strip()}",
-                         [{"what": f"git {args[0]} failed: {result.stderr.strip()}"}])
+            stderr = result.stderr if text else result.stderr.decode("utf-8", "replace")
+            raise Failed(f"git {' '.join(args)} failed:\n{stderr.strip()}",
+                         [{"what": f"git {args[0]} failed: {stderr.strip()}"}])
         return result
 
     def source_commit(self):
@@ -187,8 +190,7 @@ class Git:
 
     def show(self, commit, path):
         """The bytes of `path` in `commit`."""
-        return subprocess.run(["git", "show", f"{commit}:{path}"], cwd=self.root,
-                              capture_output=True, check=True).stdout
+        return self.run("show", f"{commit}:{path}", text=False).stdout
 
     def live_tip(self, remote, branch):
         """The commit that is live: the remote's branch as last fetched, else ours."""

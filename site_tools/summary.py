@@ -14,7 +14,6 @@ the run's summary page; elsewhere it writes nothing.
 import html
 import os
 import re
-import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -46,7 +45,7 @@ class SiteChanges:
 
 def compare_with_live(git, output, live):
     """The SiteChanges of the built site in `output` against commit `live`."""
-    built = folder_blobs(git.root, output)
+    built = folder_blobs(git, output)
     published = tree_blobs(git, live) if live else {}
     differing = sorted(path for path in built.keys() | published.keys()
                        if built.get(path) != published.get(path) and not DERIVED.match(path))
@@ -64,14 +63,13 @@ def compare_with_live(git, output, live):
     return changes
 
 
-def folder_blobs(root, folder):
+def folder_blobs(git, folder):
     """{path: git blob hash} of every file under folder, as git would store them."""
     files = sorted(p for p in Path(folder).rglob("*") if p.is_file())
     if not files:
         return {}
-    hashes = subprocess.run(["git", "hash-object", "--stdin-paths"], cwd=root, check=True,
-                            input="\n".join(str(p) for p in files), capture_output=True,
-                            text=True).stdout.split()
+    hashes = git.run("hash-object", "--stdin-paths",
+                     input="\n".join(str(p) for p in files)).stdout.split()
     return {p.relative_to(folder).as_posix(): h for p, h in zip(files, hashes, strict=True)}
 
 
