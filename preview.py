@@ -44,6 +44,7 @@ from plugins.build_speed.build_speed import (
     replace_file,
     unchanged,
 )
+from site_tools.build import format_problems, read_problems, replace_folder
 
 SOURCE_SUFFIXES = {".md", ".markdown", ".mkd", ".mdown", ".rst", ".html", ".htm"}
 # What a list, a neighbour link or a related-post link can show of a post or page.
@@ -164,11 +165,10 @@ class StrictLog(logging.Handler):
 class WarmBuilder:
     """Builds the site again and again in this process, each build strict."""
 
-    def __init__(self, root, settings_file, output, report, verbose=False):
+    def __init__(self, root, settings_file, output, verbose=False):
         self.root = Path(root)
         self.settings_file = Path(settings_file)
         self.output = Path(output)
-        self.report = report  # report(problems): prints them in plain words
         self.verbose = verbose
         self.facts = None
         self.published = 0
@@ -190,7 +190,7 @@ class WarmBuilder:
             "CACHE_PATH": str(self.root / "cache" / "preview"),
             "GZIP_CACHE": False,
             "STATIC_CHECK_IF_MODIFIED": True,
-            "SEARCH_INDEX": False,  # indexed after the reload (index_search)
+            "SEARCH_INDEX": False,  # indexed after the reload (SearchIndexer)
             "PREVIEW": True,
             # A name, not the class: settings are pickled with the content cache.
             "BUILD_WRITER": "preview:PreviewWriter",
@@ -221,7 +221,6 @@ class WarmBuilder:
             return False
         written = self.plan.writer.commit() if self.plan.writer else 0
         if first:
-            from site_tools.build import replace_folder
             replace_folder(self.output, output)
         self.facts, self.published = self.plan.facts, self.plan.published
         self.unbuilt = set()
@@ -233,7 +232,6 @@ class WarmBuilder:
         from pelican import Pelican
         from pelican.contents import Content
 
-        from site_tools.build import read_problems
 
         reset_plugin_state()
         Content.__getstate__ = without_build_context
@@ -263,7 +261,9 @@ class WarmBuilder:
             if crash and (self.verbose or not strict.records):
                 print(crash, file=sys.stderr)
         if failed:
-            self.report(problems)
+            print(format_problems(problems), file=sys.stderr, flush=True)
+            print(f"{self.output.name}/ was left as it was: the preview shows the last good "
+                  "site.", file=sys.stderr, flush=True)
         return not failed
 
 
@@ -296,8 +296,11 @@ class SearchIndexer:
     save during a run asks for one more run after it."""
 
     def __init__(self, output, settings_file):
+        from pelican.settings import read_settings
+
         self.output = output
-        self.settings_file = settings_file
+        # Read once: a change to the settings restarts the preview.
+        self.save_as = read_settings(str(settings_file)).get("ARTICLE_SAVE_AS", "**/*.html")
         self.wanted = threading.Event()
         threading.Thread(target=self.run, daemon=True).start()
 
@@ -307,20 +310,15 @@ class SearchIndexer:
     def run(self):
         import subprocess
 
-        from plugins.search.search import pagefind_command
+        from plugins.search.search import pagefind_command, pagefind_failed
         while True:
             self.wanted.wait()
             self.wanted.clear()
-            result = subprocess.run(pagefind_command(self.output, self.save_as()),
+            result = subprocess.run(pagefind_command(self.output, self.save_as),
                                     capture_output=True, text=True)
             if result.returncode != 0:
-                print(f"Search could not be indexed: {(result.stderr or result.stdout).strip()}",
-                      file=sys.stderr)
-
-    def save_as(self):
-        from pelican.settings import read_settings
-
-        return read_settings(str(self.settings_file)).get("ARTICLE_SAVE_AS", "**/*.html")
+                problem = pagefind_failed(result)
+                print(f"{problem['what']}\n  Fix: {problem['fix']}", file=sys.stderr, flush=True)
 
 
 # -- Watching and serving ------------------------------------------------------------
@@ -376,15 +374,15 @@ def watch_and_build(builder, indexer, watched, restart_paths, reload, first_buil
 
 
 def serve_preview(root, settings_file, output, watched, restart_paths, host, port,
-                  report, verbose=False):
+                  verbose=False):
     """Build, serve on host:port, and rebuild and reload on every save."""
     from livereload.handlers import LiveReloadHandler
     from tornado.ioloop import IOLoop
 
     os.chdir(root)
     logging.getLogger("tornado.access").setLevel(logging.ERROR)
-    builder = WarmBuilder(root, settings_file, output, report, verbose)
-    indexer = SearchIndexer(output, settings_file)
+    builder = WarmBuilder(root, settings_file, output, verbose)
+    indexer = SearchIndexer(output, builder.settings_file)
     loop = IOLoop.current()
 
     def reload():

@@ -89,15 +89,10 @@ def livereload(c, port=CONFIG["port"], verbose=False):
     """Build, serve on http://localhost:8000 and rebuild and reload the page on every save."""
     from preview import serve_preview
 
-    def report(problems):
-        print(site_build.format_problems(problems), file=sys.stderr, flush=True)
-        print(f"{CONFIG['deploy_path'].name}/ was left as it was: the preview shows the "
-              "last good site.", file=sys.stderr, flush=True)
-
     serve_preview(ROOT, CONFIG["settings_base"], CONFIG["deploy_path"],
                   [ROOT / path for path in CONFIG["watched"]],
                   [ROOT / path for path in CONFIG["restart_on"]],
-                  CONFIG["host"], int(port), report, verbose)
+                  CONFIG["host"], int(port), verbose)
 
 
 @task(help=VERBOSE_HELP)
