@@ -120,7 +120,7 @@ def check(c, verbose=False):
 
     siteurl = site_build.production_setting(ROOT, "SITEURL")
     with tempfile.TemporaryDirectory() as scratch:
-        gates.build_and_check(ROOT, (CONFIG["settings_publish"], CONFIG["settings_base"]),
+        gates.build_and_check(ROOT, CONFIG["settings_publish"], CONFIG["settings_base"],
                               Path(scratch) / "site", siteurl, CONFIG["lighthouse_pages"],
                               verbose)
 

@@ -123,13 +123,14 @@ def run_gate(passed_message, gate):
     return problems
 
 
-def build_and_check(project, settings, output, siteurl, lighthouse_pages, verbose=False):
+def build_and_check(project, production_settings, development_settings, output, siteurl,
+                    lighthouse_pages, verbose=False):
     """The strict production build into `output`, then every check on it
-    (check_built_site). `settings`: (production settings, development settings)."""
+    (check_built_site)."""
     tools_ready = quality_tools_ready(project)
-    build_strictly(project, settings[0], output, verbose)
-    check_built_site(project, settings[1], output, siteurl, lighthouse_pages, tools_ready,
-                     verbose)
+    build_strictly(project, production_settings, output, verbose)
+    check_built_site(project, development_settings, output, siteurl, lighthouse_pages,
+                     tools_ready, verbose)
 
 
 def check_built_site(project, development_settings, output, siteurl, lighthouse_pages,
