@@ -21,7 +21,13 @@ from pathlib import Path
 from site_tools.address import is_placeholder
 from site_tools.build import Failed, production_setting
 from site_tools.gates import build_strictly, check_built_site, quality_tools_ready
-from site_tools.summary import RunSummary, SiteChanges, compare_with_live
+from site_tools.summary import (
+    SiteChanges,
+    compare_with_live,
+    failure_lines,
+    success_lines,
+    write_run_summary,
+)
 
 NOT_PUBLISHED = "Nothing was published: the live site and the gh-pages branch are as they were."
 
@@ -37,14 +43,15 @@ class Publication:
 def publish(config, remote, branch, dry_run=False, force=False):
     """The whole publish, timed, and told to the GitHub run's summary when
     there is one (the console gets the same as it goes)."""
-    summary = RunSummary.from_environment()
     started = time.monotonic()
     try:
         publication = publish_site(config, remote, branch, dry_run, force)
     except Failed as failed:
-        summary.failed(failed.problems, failed.message, NOT_PUBLISHED)
+        write_run_summary(failure_lines(failed.problems, failed.message, NOT_PUBLISHED),
+                          "failed")
         raise Failed(f"{failed.message}\n{NOT_PUBLISHED}", failed.problems) from None
-    summary.succeeded(publication, time.monotonic() - started)
+    write_run_summary(success_lines(publication, time.monotonic() - started),
+                      publication.outcome)
     return publication
 
 

@@ -7,8 +7,8 @@ the pages (and differ between two builds of the same pages: Pagefind orders
 its filters by chance, the sitemap dates lists by the build's time), so they
 count as changed only with a page.
 
-RunSummary: under GitHub Actions ($GITHUB_STEP_SUMMARY set), Markdown for
-the run's summary page; elsewhere it writes nothing.
+write_run_summary: under GitHub Actions ($GITHUB_STEP_SUMMARY set), Markdown
+for the run's summary page; elsewhere it writes nothing.
 """
 
 import html
@@ -117,32 +117,18 @@ def duration(seconds):
     return f"{minutes} min {seconds} s" if minutes else f"{seconds} s"
 
 
-class RunSummary:
-    """Appends Markdown to the GitHub run's summary page ($GITHUB_STEP_SUMMARY),
-    and the outcome to the step's outputs ($GITHUB_OUTPUT); without them
-    (on a laptop) it does nothing."""
-
-    def __init__(self, summary_file=None, output_file=None):
-        self.summary_file = summary_file
-        self.output_file = output_file
-
-    @classmethod
-    def from_environment(cls):
-        return cls(os.environ.get("GITHUB_STEP_SUMMARY"), os.environ.get("GITHUB_OUTPUT"))
-
-    def write(self, lines, outcome):
-        if self.summary_file:
-            with open(self.summary_file, "a", encoding="utf-8") as summary:
-                summary.write("\n".join(lines) + "\n")
-        if self.output_file:
-            with open(self.output_file, "a", encoding="utf-8") as outputs:
-                outputs.write(f"outcome={outcome}\n")
-
-    def succeeded(self, publication, seconds):
-        self.write(success_lines(publication, seconds), publication.outcome)
-
-    def failed(self, problems, message, not_published):
-        self.write(failure_lines(problems, message, not_published), "failed")
+def write_run_summary(lines, outcome):
+    """Append Markdown `lines` to the GitHub run's summary page
+    ($GITHUB_STEP_SUMMARY), and the outcome to the step's outputs
+    ($GITHUB_OUTPUT); without them (on a laptop) nothing is written."""
+    summary_file, output_file = (os.environ.get("GITHUB_STEP_SUMMARY"),
+                                 os.environ.get("GITHUB_OUTPUT"))
+    if summary_file:
+        with open(summary_file, "a", encoding="utf-8") as summary:
+            summary.write("\n".join(lines) + "\n")
+    if output_file:
+        with open(output_file, "a", encoding="utf-8") as outputs:
+            outputs.write(f"outcome={outcome}\n")
 
 
 def success_lines(publication, seconds):
