@@ -20,10 +20,6 @@ from site_tools import build as site_build
 from site_tools.gates import under_ci
 
 ROOT = Path(__file__).resolve().parent.parent
-# What a copy of the project needs to build and run its tasks.
-PROJECT_PARTS = ["content", "theme", "plugins", "checks", "site_tools", "pelicanconf.py",
-                 "preview.py",
-                 "publishconf.py", "tasks.py", "package.json", "package-lock.json"]
 
 
 @dataclass
@@ -86,17 +82,21 @@ def production(tmp_path_factory):
                             "publishconf.py", {"SITEURL": "https://coach.github.io/site"})
 
 
+def copy_files(destination):
+    """The project's files as a checkout of it has them (tracked, and new ones
+    git does not ignore), as they are now, into `destination`."""
+    for name in git(ROOT, "ls-files", "--cached", "--others", "--exclude-standard",
+                    "-z").split("\0"):
+        source = ROOT / name
+        if name and source.is_file():
+            (destination / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, destination / name)
+
+
 def copy_project(folder):
     """A copy of the project in folder/project, to change content freely."""
     copy = folder / "project"
-    copy.mkdir()
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, copy / part,
-                            ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, copy / part)
+    copy_files(copy)
     if (ROOT / "node_modules").exists():  # the quality gates' tools, shared
         (copy / "node_modules").symlink_to(ROOT / "node_modules")
     return copy

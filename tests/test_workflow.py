@@ -9,12 +9,11 @@ broken post, and a run of the workflow without its `npm ci` step. The wall
 time of each step goes to test-artifacts/workflow-steps.md, and each run's
 summary page to test-artifacts/workflow-summaries.md."""
 
-import shutil
 
 import pytest
 import yaml
 
-from conftest import ROOT, git, tip
+from conftest import ROOT, copy_files, git, tip
 from github_runner import Runner, condition_holds, evaluate, read_env_file
 
 WORKFLOW = ROOT / ".github/workflows/pages.yml"
@@ -48,12 +47,7 @@ class GitHub:
         git(folder, "init", "--quiet", "--bare", str(self.origin))
         self.laptop = folder / "laptop"
         self.laptop.mkdir()
-        for name in git(ROOT, "ls-files", "--cached", "--others", "--exclude-standard",
-                        "-z").split("\0"):
-            source = ROOT / name
-            if name and source.is_file():
-                (self.laptop / name).parent.mkdir(parents=True, exist_ok=True)
-                shutil.copy2(source, self.laptop / name)
+        copy_files(self.laptop)
         git(self.laptop, "init", "--quiet", "--initial-branch", "main")
         git(self.laptop, "remote", "add", "origin", str(self.origin))
         self.push("The site")
