@@ -47,10 +47,8 @@ PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["images"]
 DEFAULT_PAGINATION = 10
 
-# The header fields a post or page may carry (content_checks names any other:
-# most often a first line of text with a colon and no blank line before it).
-POST_FIELDS = ["title", "date", "modified", "category", "tags", "summary", "status", "slug",
-               "author", "template", "save_as", "url", "order", "nav_label", "action"]
+# The header fields a post or page may carry, their types and allowed values,
+# are plugins/header_schema.py (the content checks hold every header to it).
 
 # Markdown: Pelican's own set, and pymdown-extensions' magiclink, so a bare
 # address (https://..., www...) in a post becomes a link.

@@ -23,7 +23,7 @@ BAD_POSTS = {
     "an unknown status": (
         "bad-status.md", f"Title: Hips\n{HEADER}Status: publish\n\nBody.\n",
         'content/articles/bad-status.md, line 4\n  "Status: publish" is not a status '
-        "the site knows.\n  Fix: Use Status: published, draft or hidden.",
+        "the site knows for a post.\n  Fix: Use Status: published or draft.",
     ),
     "a link to a post that does not exist": (
         "broken-link.md",

@@ -1,19 +1,22 @@
 """Build speed: the same site, written with less work.
 
-Adds, without changing a byte of the output:
+Adds, without changing a byte of the output (but for the one item that says so):
 - one Markdown object per build (per reader), reset between posts, instead
   of a new one for every post (Python-Markdown's own way to convert many
   documents: building one loads every extension again). This holds for
   pelican-yaml-metadata's reader as well, which takes `.md` files when that
   plugin is on: it keeps one Markdown object for YAML front matter itself,
   but makes a new one for every post with a `Key: value` header;
-- YAML front matter read by libyaml, when PyYAML has it (ten times faster
-  than PyYAML's own parser, with the same constructor and resolver, so the
-  same values); front matter libyaml cannot read, or may read otherwise
+- YAML front matter read as the header schema reads it
+  (plugins/header_schema.py: every value as she typed it, `title: No` is
+  "No", not False; then tags, numbers and true/false typed as the schema
+  says). This one changes what is read, on purpose: pelican-yaml-metadata's
+  safe_load guesses YAML 1.1 types. It is read by libyaml when PyYAML has
+  it (ten times faster than PyYAML's own parser, with the same resolver, so
+  the same values); front matter libyaml cannot read, or may read otherwise
   (tabs, tags, comments), is read by PyYAML's own parser, so the coach's
-  error message stays what it was; one reader of
-  each kind a build, shared by the generators, and its Markdown objects
-  made only once it reads a post;
+  error message stays what it was; one reader of each kind a build, shared
+  by the generators, and its Markdown objects made only once it reads a post;
 - one Jinja environment a build, shared by the generators (each makes its
   own, from the same settings, and compiles the same templates in it again);
 - magiclink's address and e-mail patterns tried only on text that holds
@@ -67,6 +70,10 @@ try:  # pelican-yaml-metadata, when installed
         YAMLMetadataReader,
         _convert_py_to_meta,
     )
+
+    from plugins.header_schema import load_front_matter
+
+    yaml_logger = logging.getLogger("pelican.plugins.yaml_metadata.yaml_metadata")
 except ImportError:
     YAMLMetadataReader = None
 
@@ -181,16 +188,30 @@ if YAMLMetadataReader is not None:
             return self._md.reset().convert(front_matter["content"]), metadata
 
         def _load_yaml_metadata(self, text, source_path):
-            if not getattr(yaml, "__with_libyaml__", False) or any(
+            """The front matter as the header schema reads it (every value as
+            she typed it, then typed by the schema: header_schema.load_front_matter),
+            by libyaml when it may; by PyYAML's own parser otherwise, and
+            whenever libyaml cannot read it, so the coach's error message
+            stays what it was."""
+            if getattr(yaml, "__with_libyaml__", False) and not any(
                     sign in text for sign in LIBYAML_DIFFERS_ON):
-                return super()._load_yaml_metadata(text, source_path)
+                try:
+                    header = load_front_matter(text, yaml.CBaseLoader)
+                except yaml.YAMLError:
+                    header = None
+                if isinstance(header, dict):
+                    return self._parse_yaml_metadata(header, source_path)
             try:
-                header = yaml.load(text, Loader=yaml.CSafeLoader)
+                header = load_front_matter(text, yaml.BaseLoader)
             except yaml.YAMLError:
-                header = None
+                # pelican-yaml-metadata's own message, which the content checks know.
+                yaml_logger.error("Error parsing YAML for file '%s", source_path,
+                                  exc_info=True)
+                return {}
             if not isinstance(header, dict):
-                # PyYAML's own parser, as the plugin reads it, says what is wrong.
-                return super()._load_yaml_metadata(text, source_path)
+                yaml_logger.error("YAML header didn't parse as a dict for file '%s'",
+                                  source_path)
+                return {}
             return self._parse_yaml_metadata(header, source_path)
 
 

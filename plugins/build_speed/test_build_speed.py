@@ -9,6 +9,7 @@ from types import SimpleNamespace
 import jinja2
 import markdown
 import pytest
+import yaml
 from pelican.contents import Article, Content
 from pelican.plugins.yaml_metadata.yaml_metadata import YAMLMetadataReader
 from pelican.readers import MarkdownReader, RstReader
@@ -100,18 +101,35 @@ def test_front_matter_yaml_cannot_read_is_reported_as_the_plugin_reports_it(
 @pytest.mark.parametrize("header", [
     "title:\tHips\n", "title: Hips\tand knees\n", "title: Hips\t# a note\n",
     "tags: [hips,\tknees]\n", "title: Hips\t\n", "title: !\n", "tags: [hips, !, knees]\n",
-    "summary: |#\n  Hips.\n", "title: Hips\nsummary: Strong hips, strong stride!\n"])
-def test_front_matter_reads_as_the_plugin_reads_it_where_libyaml_would_differ(
-        settings, tmp_path, caplog, header):
+    "summary: |#\n  Hips.\n", "title: Hips\nsummary: Strong hips, strong stride!\n",
+    "title: No\ntags: [yes, 'off']\n"])
+def test_front_matter_reads_the_same_with_libyaml_and_pyyamls_own_parser(
+        settings, tmp_path, caplog, monkeypatch, header):
     post = tmp_path / "post.md"
     post.write_text(f"---\n{header}---\n\nText.\n", encoding="utf-8")
     results = []
-    for reader in (YAMLMetadataReader(settings), OneYAMLReader(settings)):
+    for with_libyaml in (True, False):
+        monkeypatch.setattr(yaml, "__with_libyaml__", with_libyaml)
         caplog.clear()
         with caplog.at_level(logging.ERROR):
-            metadata = reader.read(str(post))[1]
+            metadata = OneYAMLReader(settings).read(str(post))[1]
         results.append((metadata, [r.getMessage() for r in caplog.records]))
     assert results[0] == results[1]
+
+
+def test_values_stay_as_written_where_pelican_yaml_metadata_guesses_a_type(settings, tmp_path):
+    """YAML 1.1 reads No, yes, off as booleans and 3 as a number: a title "No"
+    became "False". The header schema types only what it says."""
+    post = tmp_path / "post.md"
+    post.write_text("---\ntitle: No\ndate: 2026-11-20\ntags: yes, off\nseries: 1.5\n"
+                    "featured: yes\norder: 3\n---\n\nText.\n", encoding="utf-8")
+    theirs = YAMLMetadataReader(settings).read(str(post))[1]
+    ours = OneYAMLReader(settings).read(str(post))[1]
+    assert (theirs["title"], theirs["series"]) == (False, 1.5)
+    assert (ours["title"], ours["series"]) == ("No", "1.5")
+    assert [tag.name for tag in ours["tags"]] == ["yes", "off"]
+    assert (ours["featured"], ours["order"]) == (True, 3)
+    assert ours["date"] == theirs["date"]
 
 
 def test_a_generators_markdown_readers_are_swapped_whichever_plugin_chose_them(settings):

@@ -44,9 +44,11 @@ from urllib.parse import unquote, urlparse
 from pelican import signals
 from pelican.contents import Article, Page
 
+from plugins import header_schema as schema
 from plugins.problems import Problem, line_of, report_problem
 
-from .plain_words import ambiguous_date, describe, header_line
+from .header_checks import header_problems, stray_files
+from .plain_words import describe, header_line
 
 # Pelican's own pattern for an internal link, e.g. href="{filename}/pages/x.md".
 INTERNAL_LINK = re.compile(
@@ -54,12 +56,6 @@ INTERNAL_LINK = re.compile(
         (?P<quote>["'])\{(?P<what>filename|static|attach)\}(?P<value>.*?)(?P=quote)""",
     re.X,
 )
-# Pelican's own fields, when POST_FIELDS is not set.
-PELICAN_FIELDS = ["title", "date", "modified", "category", "tags", "summary", "status",
-                  "slug", "author", "authors", "lang", "translation", "template", "save_as",
-                  "url"]
-# What Pelican adds to every post's metadata itself.
-PELICAN_ADDED = {"reader"}
 # An address segment the site itself uses: "tags" in "tags/index.html".
 SITE_FOLDER = re.compile(r"[a-z0-9][a-z0-9_-]*")
 # Markup in a post's HTML that the Content-Security-Policy blocks.
@@ -68,7 +64,9 @@ BLOCKED_MARKUP = re.compile(
     r"|<[a-z][^>]*?\s(?P<attribute>on[a-z]+|style)\s*=", re.I)
 # Critical records that only announce the stop: the problems are reported already.
 STOP_MESSAGES = re.compile(r"(ContentProblems|RuntimeError: Warning or error encountered)")
-CLOSE_SPELLING = 0.8  # difflib ratio from which two category names look like one
+CLOSE_SPELLING = 0.8
+# Where plugins/search has Pagefind write the search index: /pagefind/.
+SEARCH_INDEX_DIR = "pagefind"  # difflib ratio from which two category names look like one
 
 
 class ContentProblems(Exception):
@@ -78,10 +76,9 @@ class ContentProblems(Exception):
 class ProblemCollector(logging.Handler):
     """Keeps every warning and error of the build as a Problem in plain words."""
 
-    def __init__(self, content_path, report_path, known_fields=(), reserved=None):
+    def __init__(self, content_path, report_path, reserved=None):
         super().__init__(level=logging.WARNING)
-        self.known_fields = set(known_fields)
-        self.reserved = reserved or {"slugs": set(), "categories": set()}
+        self.reserved = reserved or {"slugs": {}, "categories": set()}
         self.content_path = content_path
         self.project_path = os.path.dirname(content_path)
         self.report_path = report_path
@@ -125,12 +122,13 @@ class ContentChecks:
 
     def __init__(self):
         self.collector = None
+        self.settings = None
 
     def start_collecting(self, pelican):
         settings = pelican.settings
         self.collector = ProblemCollector(settings["PATH"], settings.get("PROBLEM_REPORT"),
-                                          settings.get("POST_FIELDS", PELICAN_FIELDS),
                                           reserved_addresses(settings))
+        self.settings = settings
         root = logging.getLogger()
         earlier = [h for h in root.handlers if isinstance(h, ProblemCollector)]
         for handler in earlier:  # a build before in this process (the warm preview)
@@ -153,6 +151,7 @@ class ContentChecks:
         context = generators[0].context
         # A post Pelican could not read stays in the list as None.
         contents = [c for c in context["generated_content"].values() if c is not None]
+        check_stray_files(self.settings, generators[0].readers.extensions, self.collector)
         check_links(contents, context, self.collector)
         check_markup(contents, self.collector)
         check_addresses(contents, self.collector)
@@ -163,24 +162,56 @@ class ContentChecks:
 
 
 def reserved_addresses(settings):
-    """{"slugs": the first folders of the addresses the site makes itself
-    (tags, archives, feeds, drafts, images, theme...), "categories": slugs
-    whose category feed would take the place of a site-wide feed ("all")},
-    read from the settings, so a new page type reserves its address too."""
-    fixed = [value for key, value in settings.items() if isinstance(value, str)
-             and (key.endswith(("_SAVE_AS", "_URL")) or "FEED" in key)]
-    folders = {value.lstrip("/").split("/")[0] for value in fixed if "/" in value}
-    folders |= {path.split("/")[0] for path in settings.get("STATIC_PATHS", [])}
-    folders |= {settings.get("THEME_STATIC_DIR", "theme"), *settings.get("DIRECT_TEMPLATES", [])}
+    """{"slugs": {the first folder of an address the site makes itself (tags,
+    archives, feeds, drafts, images, theme, the editor, the search index...):
+    what is there}, "categories": slugs whose category feed would take the
+    place of a site-wide feed ("all")}, read from the settings, so a new page
+    type reserves its address too."""
+    fixed = {key: value for key, value in settings.items() if isinstance(value, str)
+             and (key.endswith(("_SAVE_AS", "_URL")) or "FEED" in key)}
+    folders = {}
+    for key, value in sorted(fixed.items()):
+        if "/" in value:
+            folders.setdefault(value.lstrip("/").split("/")[0], what_is_at(key))
+    for path in settings.get("STATIC_PATHS", []):
+        folders[path.split("/")[0]] = f"the files of content/{path}/"
+    for name in settings.get("DIRECT_TEMPLATES", []):
+        folders.setdefault(name, f"the {name} page")
+    folders[settings.get("THEME_STATIC_DIR", "theme")] = "the theme's files"
+    folders[settings.get("ADMIN_DIR", "admin")] = "the editor"
+    folders[SEARCH_INDEX_DIR] = "the search index"
     categories = set()
     for pattern in (settings.get("CATEGORY_FEED_ATOM"), settings.get("CATEGORY_FEED_RSS")):
         if pattern and "{slug}" in pattern:
             before, after = pattern.split("{slug}", 1)
-            categories |= {value[len(before):len(value) - len(after)] for value in fixed
+            categories |= {value[len(before):len(value) - len(after)]
+                           for value in fixed.values()
                            if "{" not in value and value.startswith(before)
                            and value.endswith(after)}
-    return {"slugs": {f for f in folders if SITE_FOLDER.fullmatch(f)},
+    return {"slugs": {f: what for f, what in folders.items() if SITE_FOLDER.fullmatch(f)},
             "categories": categories}
+
+
+def what_is_at(setting):
+    """What a *_SAVE_AS, *_URL or FEED_* setting puts at its address, in words."""
+    if "FEED" in setting:
+        return "the feeds"
+    return f"the {setting.split('_')[0].lower()} pages"
+
+
+def in_content_folders(settings):
+    """Whether a path under the content folder is where posts or pages are read."""
+    folders = [folder.strip("/") for folder in
+               settings.get("ARTICLE_PATHS", []) + settings.get("PAGE_PATHS", [])]
+    return lambda relative: any(folder == "" or relative.startswith(folder + "/")
+                                for folder in folders)
+
+
+def check_stray_files(settings, read_extensions, collector):
+    """Files the coach put in content/ that the site would leave out in silence."""
+    for problem in stray_files(settings["PATH"], collector.shown_path,
+                               in_content_folders(settings), set(read_extensions)):
+        report_problem(**problem.as_dict())
 
 
 # -- Each post, as it is read -------------------------------------------------------
@@ -188,33 +219,14 @@ def reserved_addresses(settings):
 
 def check_post(content, collector):
     path, text = collector.read_source(content.source_path)
-    for problem in header_problems(content.metadata, text, path, collector.known_fields):
+    kind = schema.PAGE if isinstance(content, Page) else schema.POST
+    for problem in header_problems(schema.read_header(text), path, kind):
         report_problem(**problem.as_dict())
     if not (content._content or "").strip() and "template" not in content.metadata:
         report_problem(path, None, "The post has a header but no text under it.",
                        "Write the post under the header, after one blank line.")
     for problem in address_problems(content, text, path, collector.reserved):
         report_problem(**problem.as_dict())
-
-
-def header_problems(metadata, text, path, known_fields):
-    """Problems of the header fields Pelican read (a `Key: value` header or
-    front matter alike), with the line of each in `text`."""
-    for field in ("date", "modified"):
-        line, value = header_line(text, field)
-        if value and (problem := ambiguous_date(path, line, value)):
-            yield problem
-    line, status = header_line(text, "status")  # Pelican drops an empty value unsaid
-    if status == "" or ("status" in metadata and not str(metadata["status"]).strip()):
-        yield Problem('"Status:" is empty.', "Write Status: published (or draft, to build "
-                      "it into drafts/ only).", path, line)
-    for field in sorted(set(metadata) - known_fields - PELICAN_ADDED):
-        line, value = header_line(text, field)
-        written = text.splitlines()[line - 1].strip() if line else f"{field}: {metadata[field]}"
-        yield Problem(f'The line "{written}" is read as a header field "{field}", which the '
-                      "site does not know.",
-                      "Leave one blank line between the header and the text. A header field "
-                      "is one of: " + ", ".join(sorted(known_fields)) + ".", path, line)
 
 
 def address_line(text):
@@ -233,14 +245,16 @@ def address_problems(content, text, path, reserved):
                       "letters or digits.", 'Add a line "Slug: a-few-words" under the title '
                       "(letters, digits and dashes).", path, address_line(text))
     elif content.slug in reserved["slugs"]:
-        yield Problem(f"Its address /{content.slug}/ is one the site keeps for its own pages.",
+        yield Problem(f"Its address /{content.slug}/ is where the site puts "
+                      f"{reserved['slugs'][content.slug]}, which it would replace.",
                       'Add a line "Slug: another-address" under the title (letters, digits '
                       "and dashes), or change the title.", path, address_line(text))
     for tag in getattr(content, "tags", None) or []:
         if not tag.slug:
             yield Problem(f'The tag "{tag.name}" has no letters or digits, so it cannot have '
-                          "a page.", 'Write tags with letters or digits, separated by commas: '
-                          '"Tags: hamstrings, stretching".', path, header_line(text, "tags")[0])
+                          "a page.", "Write each tag with letters or digits, on a line of its own "
+                          'under "tags:", starting "- ": - hamstrings.', path,
+                          header_line(text, "tags")[0])
     category = getattr(content, "category", None)
     if category is not None and (not category.slug or category.slug in reserved["categories"]):
         yield Problem(f'The category "{category.name}" cannot have a page and a feed of its '

@@ -10,9 +10,9 @@ import re
 
 from pelican.utils import get_date
 
+from plugins import header_schema as schema
 from plugins.problems import Problem
 
-ALLOWED_STATUSES = "published, draft or hidden"
 # A date with the day and the month both in numbers, in either order.
 NUMERIC_DATE = re.compile(r"\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})\b(?P<time>.*)")
 SAVE_AS_UTF8 = ("Save it as UTF-8 text: in Word, File › Save As, choose Plain Text, then "
@@ -48,7 +48,17 @@ def unquoted(value):
     return value
 
 
+def fence_problem(path, text):
+    """A Problem for a header whose `---` lines the site cannot find (one
+    missing, or typed as dashes), which Pelican takes for a missing title or
+    a header of text; else None."""
+    fence = schema.read_header(text).fence
+    return Problem(fence[1], fence[2], path, fence[0]) if fence else None
+
+
 def missing_field(path, field, text):
+    if problem := fence_problem(path, text):
+        return problem
     if field == "title":
         return Problem("The post has no title.",
                        'Add a line "Title: Your title" at the top of the file.', path)
@@ -95,7 +105,13 @@ def ambiguous_date(path, line, value):
 
 def not_utf8(path, text, error):
     """A Problem for a file that is not UTF-8 (Word's Windows-1252, say):
-    its first bad character's line, as read with U+FFFD in its place."""
+    its first bad character's line, as read with U+FFFD in its place. A file
+    of UTF-16 (Notepad's "Unicode") has a zero byte beside every letter."""
+    if "\x00" in text:
+        return Problem('The file is saved as UTF-16 (Notepad calls it "Unicode"), which the '
+                       "site cannot read.", "Save it as UTF-8: in Notepad, File › Save As, "
+                       "choose Encoding: UTF-8, then Save (in another editor, save it with "
+                       "the encoding UTF-8).", path)
     line = next((number for number, text_line in enumerate(text.splitlines(), start=1)
                  if "\ufffd" in text_line), None)
     byte = re.search(r"byte 0x([0-9a-f]{2})", error)
@@ -110,6 +126,8 @@ def not_utf8(path, text, error):
 def unreadable_post(path, text, error):
     if "codec can't decode" in error:
         return not_utf8(path, text, error)
+    if problem := fence_problem(path, text):
+        return problem
     line, date = header_line(text, "date")
     if date is not None:
         if problem := ambiguous_date(path, line, date):
@@ -128,8 +146,9 @@ def unreadable_post(path, text, error):
 
 def unknown_status(path, text, status):
     line, _ = header_line(text, "status")
-    return Problem(f'"Status: {status}" is not a status the site knows.',
-                   f"Use Status: {ALLOWED_STATUSES}.", path, line)
+    allowed = schema.allowed("status", "post")
+    return Problem(f'"Status: {status}" is not a status the site knows for a post.',
+                   f"Use Status: {', '.join(allowed[:-1])} or {allowed[-1]}.", path, line)
 
 
 # Pelican's messages, as record.msg templates are formatted (record.getMessage()).
@@ -146,6 +165,9 @@ REPEATED = re.compile(
     r"|There are \d+ (items|original \(not translated\) items) .*with slug"
     r"|All items \(.*\) .* are translations"
     r"|Unable to generate valid slug"  # said with the post's file by check_slugs
+    # A header field written twice, or a list where one value belongs: said
+    # with the line by the header checks.
+    r"|Duplicate definition of"
 )
 
 
@@ -177,13 +199,47 @@ def describe(message, read_source, error=""):
 
 
 def unreadable_front_matter(path, text, error):
-    """YAML front matter PyYAML could not read: most often a value with a
+    """YAML front matter PyYAML could not read: a tab, a non-breaking space,
+    curly quotes around a value with a colon, or (most often) a value with a
     colon and a space in it, not in quotes. YAML's line 1 is the `---` line,
     so its line numbers are the file's."""
-    numbers = re.findall(r"line (\d+)", error)
-    line = int(numbers[-1]) if numbers else None
+    numbers = [int(n) for n in re.findall(r"line (\d+)", error)]
     lines = text.splitlines()
+    # The lines YAML names; then the one above: a non-breaking space after a
+    # colon joins the line to the next, where YAML finds the mistake.
+    for line in sorted(set(numbers), key=numbers.index) + [min(numbers, default=1) - 1]:
+        if 0 < line <= len(lines) and (problem := unreadable_character(path, lines[line - 1],
+                                                                    line)):
+            return problem
+    line = numbers[-1] if numbers else None
     written = f' ("{lines[line - 1].strip()}")' if line and line <= len(lines) else ""
     return Problem(f"The header between the --- lines cannot be read here{written}.",
                    'Put a value that holds a colon, a # or quotes in quotes: '
                    'summary: "Why: because".', path, line)
+
+
+CURLY_QUOTES = re.compile(r":\s*[“‘„«]")
+# A tab or a non-breaking space where YAML needs a space: after the colon, or
+# before the text (inside a value in quotes, either is text).
+MISPLACED = {character: re.compile(f"^\\s*{character}|:{character}") for character in "\t\xa0"}
+
+
+def unreadable_character(path, written, line):
+    """A Problem for a header line YAML cannot read because of one character
+    that looks like another: a tab, a non-breaking space, a curly quote."""
+    if MISPLACED["\t"].search(written):
+        return Problem(f"Line {line} of the header has a tab, which a header cannot hold.",
+                       "Replace the tab with spaces: one space after the colon, two before "
+                       'a "- " under tags:.', path, line)
+    if MISPLACED["\xa0"].search(written):
+        return Problem(f'Line {line} of the header ("{written.strip()}") has a non-breaking '
+                       "space (Option+Space on a Mac, or Word's), which looks like a space "
+                       "but is not one to the header.", "Delete the spaces in that line and "
+                       "type them again with the space bar.", path, line)
+    if CURLY_QUOTES.search(written):
+        return Problem(f'Line {line} of the header ("{written.strip()}") has its value in '
+                       "curly quotes “ ”, which are not quotes to the header, so the colon "
+                       "inside ends it.", "Use straight quotes around the value, typed in a "
+                       'plain-text editor: title: "Hips: why" (curly quotes inside are '
+                       "fine).", path, line)
+    return None

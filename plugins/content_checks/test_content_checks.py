@@ -36,7 +36,7 @@ def test_pelicans_messages_become_plain_problems_with_file_and_line():
     assert (date.line, date.what) == (2, '"someday" is not a date.')
     status = describe("Unknown status 'publishd' for file articles/x.md, skipping it. "
                       "(Not in ('published',))", read_source)
-    assert (status.line, status.fix) == (3, "Use Status: published, draft or hidden.")
+    assert (status.line, status.fix) == (3, "Use Status: published or draft.")
 
 
 def test_pelicans_repeat_of_a_broken_link_is_dropped_and_other_messages_pass_through():
@@ -62,10 +62,14 @@ def test_the_addresses_the_site_keeps_come_from_its_settings():
                 "FEED_ALL_ATOM": "feeds/all.atom.xml",
                 "CATEGORY_FEED_ATOM": "feeds/{slug}.atom.xml",
                 "BOOKING_URL": "mailto:x@example.com", "STATIC_PATHS": ["images"],
-                "DIRECT_TEMPLATES": ["index", "tags"]}
+                "DIRECT_TEMPLATES": ["index", "tags"], "ADMIN_DIR": "editor"}
     reserved = reserved_addresses(settings)
-    assert reserved["slugs"] == {"tags", "archives", "category", "feeds", "images", "theme",
-                                 "index"}
+    assert set(reserved["slugs"]) == {"tags", "archives", "category", "feeds", "images",
+                                      "theme", "index", "editor", "pagefind"}
+    assert reserved["slugs"]["editor"] == "the editor"
+    assert reserved["slugs"]["pagefind"] == "the search index"
+    assert reserved["slugs"]["feeds"] == "the feeds"
+    assert reserved["slugs"]["images"] == "the files of content/images/"
     assert reserved["categories"] == {"all"}
 
 
