@@ -65,14 +65,16 @@ FIELDS = {f.name: f for f in [
           (POST,)),
     Field("summary", TEXT, "One or two sentences of plain text, for lists, search "
           "results and link previews."),
-    Field("status", TEXT, "`draft` (previewed only, never on the live site) or "
-          "`published`; a page may also be `hidden` (built, but not in the menu).",
+    Field("status", TEXT, "`draft`: previewed under `output/drafts/`, never on the live "
+          "site; `published` (when left out); a page may be `hidden`: at its address, but "
+          "not in the menu (the 404 page).",
           values={POST: ("published", "draft"), PAGE: ("published", "draft", "hidden")}),
     Field("slug", TEXT, "The address: lower-case words and hyphens "
           "(`why-stretching-fails`); without it, made from the title."),
-    Field("featured", BOOLEAN, "`true`: one of the posts the home page starts with.",
-          (POST,)),
-    Field("series", TEXT, "The name of a series of posts it belongs to.", (POST,)),
+    Field("featured", BOOLEAN, "`true`: a post for the home page's “Start here” (shown "
+          "once the theme has it).", (POST,)),
+    Field("series", TEXT, "The name of the series of posts it belongs to (shown once the "
+          "theme has it).", (POST,)),
     Field("author", TEXT, "Who wrote it, when not the site's author."),
     Field("template", TEXT, "The page's layout (`about`, `search`, `videos`).", (PAGE,)),
     Field("save_as", TEXT, "The file it is written to (the 404 page's `404.html`).",
@@ -81,7 +83,7 @@ FIELDS = {f.name: f for f in [
     Field("order", NUMBER, "Its place in the menu: 0 first.", (PAGE,)),
     Field("nav_label", TEXT, "Its name in the menu, when shorter than the title.",
           (PAGE,)),
-    Field("action", TEXT, "The button under it: `booking` or `contact`.", (PAGE,),
+    Field("action", TEXT, "Which button it ends with: booking or contact.", (PAGE,),
           values={PAGE: ("booking", "contact")}),
 ]}
 

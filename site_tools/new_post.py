@@ -1,9 +1,11 @@
 """A new draft post, as `./dev new-post "Title"` starts it.
 
 The post is new_post.md (beside this file) with its empty header fields
-filled in: title, date, category and tags. The rest of that file (a
-summary to replace, status draft, and examples of a video and a photo
-inside a comment readers never see) is copied as it is. The header is
+filled in: title, date, category, tags (one a line, or two examples in
+comments to take the `# ` off) and the header schema's placeholder summary,
+which the build refuses in a published post. The rest of that file (status
+draft, and examples of a video and a photo inside a comment readers never
+see) is copied as it is. The header is
 written as YAML front matter, as the editor at /admin/ writes it. The file
 is named by the slug Pelican gives the title, so the file and its address
 match, and a post that exists is never overwritten.
@@ -14,7 +16,11 @@ from pathlib import Path
 import yaml
 from invoke.exceptions import Exit
 
+from plugins.header_schema import PLACEHOLDER_SUMMARY
+
 TEMPLATE = Path(__file__).with_name("new_post.md")
+# No tags given: the list form to fill in, as examples in comments.
+NO_TAGS_YET = "tags:\n# - hamstrings\n# - stretching\n"
 
 
 def slug_of(title):
@@ -31,14 +37,16 @@ def new_post_text(title, category, tags, now):
         "\n---\n", 1)
     fields = yaml.safe_load(header)
     fields.update(title=title, date=f"{now:%Y-%m-%d %H:%M}", category=category,
-                  tags=[tag.strip() for tag in tags.split(",") if tag.strip()])
+                  tags=[tag.strip() for tag in tags.split(",") if tag.strip()],
+                  summary=PLACEHOLDER_SUMMARY)
     return front_matter_text(fields) + body
 
 
 def front_matter_text(fields):
-    """`fields` as YAML front matter, in their order, as the editor writes it."""
-    return ("---\n" + yaml.safe_dump(fields, sort_keys=False, allow_unicode=True,
-                                     width=1_000_000) + "---\n")
+    """`fields` as YAML front matter, in their order, as the editor writes it
+    (tags one a line, each starting "- ")."""
+    header = yaml.safe_dump(fields, sort_keys=False, allow_unicode=True, width=1_000_000)
+    return "---\n" + header.replace("tags: []\n", NO_TAGS_YET) + "---\n"
 
 
 def write_new_post(root, articles, title, category, tags, now):

@@ -11,12 +11,23 @@ Adds:
   at the same address, and a category spelt like an existing one but not
   quite ("Runing" beside "Running");
 - checks of each post's header and text as the coach wrote it: a file not
-  saved as UTF-8 (named with the line of its first bad character), a date
-  with day and month in numbers ("05/11/2026" reads two ways), an empty
-  Status:, a header with no text under it, a header field the site does not
-  know (most often a first line of text with a colon and no blank line
-  before it), and a title, tag or category that gives no address or one
-  the site keeps for its own pages (tags/, archives/, feeds/...);
+  saved as UTF-8 (named with the line of its first bad character; UTF-16,
+  Notepad's "Unicode", with Notepad's fix), a date with day and month in
+  numbers ("05/11/2026" reads two ways), a header with no text under it, and
+  the header held to the header schema (plugins/header_schema.py, the
+  checks in header_checks.py): `---` lines missing or typed as dashes, a
+  field the site does not know (with the one it looks like; in a `Key:
+  value` header, most often a first line of text with a colon and no blank
+  line before it) or written twice, a list or mapping where text belongs,
+  an empty required field, a value cut at ` #`, a status or other value not
+  allowed, a slug that is not lower-case words and hyphens, the new-post
+  placeholder summary on a published post; a title, tag or category that
+  gives no address, or one the site keeps for its own pages (tags/,
+  archives/, feeds/, the editor, the search index...), named with what is
+  there;
+- files in content/ the site would leave out in silence: a post saved as
+  .txt, .md.txt, .rtf or a Word document, a post outside the folders of
+  posts and pages, a file name that is not UTF-8;
 - markup in a post that the Content-Security-Policy would block, so readers
   would see an empty box: a <script>, an on...= handler, a style=, or embed
   code from a site other than YouTube and Vimeo (whose embed code the videos
@@ -25,11 +36,13 @@ Adds:
   reaches output/.
 
 Settings read: PROBLEM_REPORT (default None: keep the problems in memory only),
-POST_FIELDS (the header fields the site knows; default: Pelican's own), and
-the *_SAVE_AS, *_URL, FEED_*, STATIC_PATHS, THEME_STATIC_DIR and
-DIRECT_TEMPLATES settings, from which the addresses the site keeps come.
+PATH, ARTICLE_PATHS and PAGE_PATHS (where posts and pages are read), and the
+*_SAVE_AS, *_URL, FEED_*, STATIC_PATHS, THEME_STATIC_DIR, DIRECT_TEMPLATES
+and ADMIN_DIR (default "admin") settings, from which the addresses the site
+keeps come.
 Signals: initialized (start collecting), content_object_init (check each
-post's header), all_generators_finalized (check across posts, stop).
+post's header), all_generators_finalized (check the files of content/ and
+across posts, stop).
 """
 
 import difflib
@@ -122,13 +135,13 @@ class ContentChecks:
 
     def __init__(self):
         self.collector = None
-        self.settings = None
+        self.read_here = None  # whether posts or pages are read at a path in content/
 
     def start_collecting(self, pelican):
         settings = pelican.settings
         self.collector = ProblemCollector(settings["PATH"], settings.get("PROBLEM_REPORT"),
                                           reserved_addresses(settings))
-        self.settings = settings
+        self.read_here = in_content_folders(settings)
         root = logging.getLogger()
         earlier = [h for h in root.handlers if isinstance(h, ProblemCollector)]
         for handler in earlier:  # a build before in this process (the warm preview)
@@ -151,7 +164,7 @@ class ContentChecks:
         context = generators[0].context
         # A post Pelican could not read stays in the list as None.
         contents = [c for c in context["generated_content"].values() if c is not None]
-        check_stray_files(self.settings, generators[0].readers.extensions, self.collector)
+        check_stray_files(self.read_here, generators[0].readers.extensions, self.collector)
         check_links(contents, context, self.collector)
         check_markup(contents, self.collector)
         check_addresses(contents, self.collector)
@@ -207,10 +220,10 @@ def in_content_folders(settings):
                                 for folder in folders)
 
 
-def check_stray_files(settings, read_extensions, collector):
+def check_stray_files(read_here, read_extensions, collector):
     """Files the coach put in content/ that the site would leave out in silence."""
-    for problem in stray_files(settings["PATH"], collector.shown_path,
-                               in_content_folders(settings), set(read_extensions)):
+    for problem in stray_files(collector.content_path, collector.shown_path, read_here,
+                               set(read_extensions)):
         report_problem(**problem.as_dict())
 
 
