@@ -5,6 +5,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from conftest import run_task
+from plugins.header_schema import PLACEHOLDER_SUMMARY
 
 TITLE = "Why stretching isn't working"
 POST = "content/articles/why-stretching-isnt-working.md"
@@ -21,7 +22,9 @@ def test_new_post_writes_a_dated_draft_with_the_header_filled_in(project):
     assert fields["category"] == "Running"
     assert fields["tags"] == ["hamstrings", "stretching"]
     assert fields["date"][:4].isdigit() and len(fields["date"]) == len("2026-11-25 09:00")
-    assert "summary" in fields
+    assert "\ntags:\n- hamstrings\n- stretching\n" in text  # the list form the README shows
+    # The example the build refuses in a published post (plugins/content_checks).
+    assert fields["summary"] == PLACEHOLDER_SUMMARY
 
 
 def test_new_post_takes_a_category_and_shows_commented_examples_readers_never_see(project):
@@ -39,6 +42,8 @@ def test_new_post_takes_a_category_and_shows_commented_examples_readers_never_se
 
 def test_the_next_build_shows_the_new_post_only_as_a_draft(project):
     run_task(project, "new-post", TITLE)
+    # No tags given: the list form, with examples in comments.
+    assert "\ntags:\n# - hamstrings\n# - stretching\nsummary: " in (project / POST).read_text()
     assert run_task(project, "build").returncode == 0
     output = project / "output"
     draft = output / "drafts" / "why-stretching-isnt-working" / "index.html"

@@ -115,7 +115,7 @@ BROKEN_POSTS = {
                      "See [my other post]({filename}no-such-post.md).\n",
                      "broken.md"),
     # The build passes, the internal link check does not.
-    "broken internal link": ("Title: Broken\nDate: 2026-11-26\n\n"
+    "broken internal link": ("Title: Broken\nDate: 2026-11-26\nCategory: Running\n\n"
                              '<p><a href="/no-such-page/">a page</a></p>\n',
                              "no-such-page"),
 }

@@ -49,18 +49,19 @@ BAD = {
         'content/articles/no-blank-line.md, line 4\n  The line "Warning: stop if it '
         'hurts." is read as a header field "warning", which the site does not know.\n'
         "  Fix: Leave one blank line between the header and the text. A header field is "
-        "one of: action, author, category"),
+        "one of: title, date, modified, category, tags, summary, status, slug"),
     "a title of emoji": (
         "emoji.md", f"Title: 💪🏃\n{HEADER}\nBody.\n",
         'content/articles/emoji.md, line 1\n  The title "💪🏃" gives the post no address: '
         'it has no letters or digits.\n  Fix: Add a line "Slug: a-few-words"'),
     "a title the site's own page has": (
         "tags.md", f"Title: Tags\n{HEADER}\nBody.\n",
-        "content/articles/tags.md, line 1\n  Its address /tags/ is one the site keeps for "
-        'its own pages.\n  Fix: Add a line "Slug: another-address"'),
+        "content/articles/tags.md, line 1\n  Its address /tags/ is where the site puts the "
+        'list of tags, which it would replace.\n  Fix: Add a line "Slug: another-address"'),
     "an archives slug": (
         "archive.md", f"Title: My archive\nSlug: archives\n{HEADER}\nBody.\n",
-        "content/articles/archive.md, line 2\n  Its address /archives/ is one the site"),
+        "content/articles/archive.md, line 2\n  Its address /archives/ is where the site "
+        "puts the list of archives"),
     "a tag of punctuation": (
         "bad-tag.md", f"Title: Bad tag\n{HEADER}Tags: !!!\n\nBody.\n",
         'content/articles/bad-tag.md, line 4\n  The tag "!!!" has no letters or digits'),

@@ -105,6 +105,7 @@ def test_every_internal_address_works_from_a_sub_path(real_site):
 ROOT_LINKS_POST = """Title: Links from the root
 Slug: root-links
 Date: 2026-11-26
+Category: Running
 
 Read [about Tracy](/about/) or go [home](/).
 
@@ -129,7 +130,7 @@ def test_the_crawl_reports_links_that_leave_the_sub_path_or_lead_nowhere(
     favicon = "{{ SITEURL }}/{{ THEME_STATIC_DIR }}/favicon"
     head.write_text(head.read_text().replace(favicon, "/theme/favicon"))
     (project / "content/articles/missing.md").write_text(
-        "Title: Missing\nDate: 2026-11-26\n\n[A page](/no-such-page/)\n")
+        "Title: Missing\nDate: 2026-11-26\nCategory: Running\n\n[A page](/no-such-page/)\n")
     build, siteurl = build_under_subpath(tmp_path, serve, project)
     origin = siteurl.rsplit("/", 1)[0]
 

@@ -209,7 +209,8 @@ def what_is_at(setting):
     """What a *_SAVE_AS, *_URL or FEED_* setting puts at its address, in words."""
     if "FEED" in setting:
         return "the feeds"
-    return f"the {setting.split('_')[0].lower()} pages"
+    word = setting.split("_")[0].lower()  # TAGS_SAVE_AS: the list; TAG_URL: each tag's page
+    return f"the list of {word}" if word.endswith("s") else f"the {word} pages"
 
 
 def in_content_folders(settings):
