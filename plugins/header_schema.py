@@ -240,17 +240,19 @@ def front_matter_header(lines, start):
     yaml_text = "\n".join(lines[start + 1:end])
     header = Header("front matter", [], None, start + 1)
     try:
-        node = yaml.compose(yaml_text, Loader=yaml.BaseLoader)
+        node = yaml.compose(yaml_text, Loader=TEXT_LOADER)
     except yaml.YAMLError:
         header.readable = False  # the reader says why, with its line (plain_words)
         return header
-    if isinstance(node, yaml.MappingNode):
-        offset = start + 2  # the file's line of the YAML's first line
-        for key, value in node.value:
-            number = key.start_mark.line + offset
-            header.fields.append(HeaderField(
-                node_value(key), node_value(value), number, lines[number - 1],
-                cut_at_hash(value, lines, offset)))
+    if not isinstance(node, yaml.MappingNode):
+        header.readable = False  # a line of text, not fields: the reader says so
+        return header
+    offset = start + 2  # the file's line of the YAML's first line
+    for key, value in node.value:
+        number = key.start_mark.line + offset
+        header.fields.append(HeaderField(
+            node_value(key), node_value(value), number, lines[number - 1],
+            cut_at_hash(value, lines, offset)))
     return header
 
 

@@ -156,6 +156,7 @@ SKIPPED = re.compile(r"Skipping (?P<path>.+): could not find information about '
 UNREADABLE = re.compile(r"Could not process (?P<path>\S+)")
 OUTSIDE = re.compile(r"Skipping (?P<path>.+): file '.*' would be written outside output path")
 YAML_ERROR = re.compile(r"Error parsing YAML for file '(?P<path>[^']+)")
+NOT_FIELDS = re.compile(r"YAML header didn't parse as a dict for file '(?P<path>[^']+)'")
 STATUS = re.compile(r"Unknown status '(?P<status>.*)' for file (?P<path>.+), skipping it")
 # Messages our own checks say better: Pelican repeats a broken {filename}
 # link when it writes the page, without the post; and it warns of posts that
@@ -195,6 +196,12 @@ def describe(message, read_source, error=""):
     if match := YAML_ERROR.match(message):
         path, text = read_source(match["path"])
         return unreadable_front_matter(path, text, error)
+    if match := NOT_FIELDS.match(message):
+        path, text = read_source(match["path"])
+        return Problem('The header between the --- lines has no "name: value" lines.',
+                       'Write one field a line, e.g. "title: Your title", between the two '
+                       "--- lines, and the text under the second.", path,
+                       schema.read_header(text).first_line)
     return Problem(message)
 
 

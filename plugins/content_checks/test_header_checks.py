@@ -103,6 +103,10 @@ BAD = {
         post(f"title: Hips: why\n{DATED}"), 2,
         'The header between the --- lines cannot be read here ("title: Hips: why")',
         'summary: "Why: because"'),
+    "articles/no-fields.md": (
+        "---\nJust a line of text\n---\n\nThe text.\n", 1,
+        'The header between the --- lines has no "name: value" lines.',
+        'e.g. "title: Your title"'),
     "articles/saved-as.txt": (
         post(f"title: Text\n{DATED}"), None, "saved-as.txt ends in .txt, and the site reads "
         "only .md files, so it is left out.", "Rename it to saved-as.md"),
