@@ -118,10 +118,8 @@ def after_colour_table(data, position, flags):
 
 def after_sub_blocks(data, position):
     """The position after a GIF's run of data sub-blocks (ended by size 0)."""
-    while data[position]:
+    while data[position]:  # IndexError when the file ends first
         position += data[position] + 1
-    if position >= len(data):
-        raise IndexError
     return position + 1
 
 
