@@ -1,30 +1,49 @@
-"""Images: the coach's photos become responsive, fast images.
+"""Images: the coach's photos become responsive, fast images that carry
+nothing but their pictures.
 
 Adds: every `<img>` in a post or page whose file is in the content folder
 (written `images/x.jpg`, `/images/x.jpg` or `{static}/images/x.jpg`)
 becomes a <picture> with WebP at several widths (srcset/sizes) and the
 photo itself as the fallback, with width and height set (no layout shift),
 `decoding="async"`, and `loading="lazy"` on all but the page's first image.
-A photo wider than IMAGE_MAX_WIDTH is published resized to it; the original
-in content/ is never changed. Encoded files are cached between builds.
+No published file is wider than IMAGE_MAX_WIDTH; the original in content/
+is never changed. Encoded files are cached between builds.
 
-Photos as a phone makes them: the EXIF orientation is applied (width and
-height are the upright size); transparency is kept (WebP with alpha); an
-animated GIF or WebP is published as it is, so it keeps moving; an iPhone
-HEIC/HEIF photo is read (pillow-heif) and gets a JPEG fallback, since
-browsers do not show HEIC; an SVG drawing is published as it is, with the
-size it declares. A JPEG is decoded already reduced (Image.draft), so a
+Photos as a phone makes them: the EXIF orientation is applied to the pixels
+(width and height are the upright size); transparency is kept (WebP with
+alpha); an animated GIF or WebP is published as it is, so it keeps moving;
+an iPhone HEIC/HEIF photo is read (pillow-heif) and gets a JPEG fallback,
+since browsers do not show HEIC; an SVG drawing is published with the size
+it declares. A JPEG is decoded already reduced (Image.draft), so a
 108-megapixel photo takes little memory; above IMAGE_MAX_PIXELS a photo is
 refused. File names may hold spaces, written as they are or as %20.
+
+Nothing but the picture is published (no place, camera, owner, software or
+file path). A still image is encoded again by Pillow from its pixels alone
+(it writes EXIF, XMP, comments or a profile only when given them, and is
+given none), in sRGB: a colour profile (an iPhone's Display P3, CMYK, grey)
+is applied with ImageCms, so the file needs none; 16-bit grey is scaled to
+8 bits. A JPEG fallback is always encoded again (its EXIF must go, and its
+orientation must be applied to the pixels). Where the pixels can stay as
+they are (an animation; a PNG, WebP or GIF stored upright and not too
+wide; an SVG), metadata.py removes everything a browser does not draw with,
+and the colour profile stays with the pixels it belongs to.
+
+Which images are published: Pelican copies none of the images in the
+static folders; this plugin publishes those a post or page uses: shown as
+photos, as a video's poster (plugins/videos), or linked to (src, href,
+poster, srcset in its HTML, drafts included). The others are not
+published, and the build prints each, "content/images/x.jpg is used by no
+post or page, so it is not published." (a line on standard output, not a
+warning: spare photos do not fail a strict build). The theme's own images
+(theme/static) are not in the static folders and are copied by Pelican.
 
 Problems, with the post's file and line: an image without alt text, an
 image file that does not exist, an image from another site, a file that is
 not a photo or is damaged (truncated), a photo above IMAGE_MAX_PIXELS, an
-SVG without a size. Images outside STATIC_PATHS (the theme's own, say) are
-left as they are.
-
-Pelican's own copy of the original (STATIC_PATHS) is replaced in the output
-by the web-sized version. Video posters (plugins/videos) are left alone.
+SVG without a size; an image a post only links to or uses as a poster that
+cannot be read is named by its own file. Images outside STATIC_PATHS (the
+theme's own, say) are left as they are.
 
 Settings read (defaults): IMAGE_WIDTHS ([480, 960, 1600]), IMAGE_MAX_WIDTH
 (2000), IMAGE_QUALITY (80), IMAGE_SIZES ("(min-width: 42rem) 40rem, 100vw"),
@@ -32,7 +51,9 @@ IMAGE_MAX_PIXELS (120_000_000), IMAGE_CACHE_PATH (CACHE_PATH/images), and
 PATH, STATIC_PATHS, OUTPUT_PATH, SITEURL, RELATIVE_URLS.
 Signals: initialized (settings), content_object_init (rewrite each post's
 images and encode their files into the cache, so a damaged photo is named
-with its post), finalized (copy the files into the output).
+with its post), all_generators_finalized (the images posts use otherwise;
+take every image from Pelican's static copy; name the unused ones),
+finalized (copy the files into the output).
 """
 
 import contextlib
