@@ -307,7 +307,7 @@ class Images:
 
     def __init__(self):
         self.planned = {}  # path in the output -> the Variant published there
-        self.planned_sources = set()  # the files those are made of
+        self.handled = set()  # files shown as photos: published, or refused and said so
         self.used = set()  # files in the static folders a post or page uses
         self.contents = []  # every post and page, read for the files they use
 
@@ -376,6 +376,7 @@ class Images:
         except PhotoError as error:
             what, fix = error.args
             self.report(content, src, f"The image {src} {what}", fix)
+            self.handled.add(source)  # said once, with its post
             return tag
 
     def url(self, relative):
@@ -426,7 +427,7 @@ class Images:
         """Publish `variant`; encoded now, so a damaged file is named with its post."""
         self.encoded(variant)
         self.planned[variant.path] = variant
-        self.planned_sources.add(variant.source)
+        self.handled.add(variant.source)
 
     def report(self, content, src, what, fix):
         """A problem of the image `src` (as the coach wrote it) in `content`."""
@@ -456,7 +457,7 @@ class Images:
                   "so it is not published.")
             with contextlib.suppress(FileNotFoundError):  # the preview builds in place
                 os.remove(os.path.join(self.output, static.save_as))
-        elif static.source_path not in self.planned_sources:
+        elif static.source_path not in self.handled:
             self.publish_as_used(static)
         return True
 
