@@ -6,7 +6,9 @@ photo no post uses is not published, and the build says so; and the
 pictures come out right (16-bit grey, a wide-gamut iPhone colour, the
 height the page states)."""
 
+import base64
 import io
+import re
 import struct
 
 import pytest
@@ -174,8 +176,8 @@ def gif_with_comment_and_xmp(path):
     path.write_bytes(data[:-1] + xmp + data[-1:])  # before the trailer
 
 
-DRAWING = f"""<?xml version="1.0"?>
-<!-- Created by {OWNER} -->
+DRAWING = """<?xml version="1.0"?>
+<!-- Created by {owner} -->
 <svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"
   xmlns:inkscape="http://www.inkscape.org/namespaces/inkscape"
   xmlns:sodipodi="http://sodipodi.sourceforge.net/DTD/sodipodi-0.dtd"
@@ -183,13 +185,14 @@ DRAWING = f"""<?xml version="1.0"?>
   xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:cc="http://creativecommons.org/ns#"
   viewBox="0 0 64 32" sodipodi:docname="jane-private.svg"
   inkscape:export-filename="/home/jane/Desktop/logo.png">
-  <metadata><rdf:RDF><cc:Work><dc:creator><cc:Agent><dc:title>{OWNER}</dc:title>
+  <metadata><rdf:RDF><cc:Work><dc:creator><cc:Agent><dc:title>{owner}</dc:title>
   </cc:Agent></dc:creator></cc:Work></rdf:RDF></metadata>
   <sodipodi:namedview inkscape:current-layer="layer1" inkscape:window-width="1920"/>
   <title>A teal block</title>
-  <g inkscape:label="Layer by {OWNER}" inkscape:groupmode="layer" id="layer1">
+  <g inkscape:label="Layer by {owner}" inkscape:groupmode="layer" id="layer1">
     <rect width="64" height="32" fill="teal"/>
     <image xlink:href="file:///home/jane/Pictures/track.jpg" width="1" height="1"/>
+    <image xlink:href="data:image/jpeg;base64,{photo}" x="40" width="24" height="18"/>
   </g>
 </svg>
 """
@@ -219,7 +222,11 @@ def fixture_files(content):
     frames[0].save(images / "moving.webp", save_all=True, append_images=frames[1:],
                    duration=200, loop=0, exif=exif_of_a_phone(), xmp=XMP)
     scene.save(images / "still.webp", exif=exif_of_a_phone(), xmp=XMP)
-    (images / "drawing.svg").write_text(DRAWING, encoding="utf-8")
+    phone_jpeg(images / "embedded.jpg", Image.new("RGB", (48, 36), "orange"))
+    embedded = base64.b64encode((images / "embedded.jpg").read_bytes()).decode()
+    (images / "embedded.jpg").unlink()  # Inkscape embeds the photo itself (its default)
+    (images / "drawing.svg").write_text(DRAWING.format(owner=OWNER, photo=embedded),
+                                        encoding="utf-8")
     scene.save(images / "iphone.heic", exif=exif_of_a_phone().tobytes(), xmp=XMP)
     phone_jpeg(images / "linked.jpg", scene)
     phone_jpeg(images / "videos" / f"{VIDEO}.jpg", Image.new("RGB", (480, 360), "teal"))
@@ -254,7 +261,14 @@ def metadata_in(path):
     found = [mark.decode() for mark in METADATA_MARKS if mark in data]
     found += [secret for secret in SECRETS if secret.encode() in data]
     if path.suffix == ".svg":
-        return found + [mark for mark in DRAWING_MARKS if mark in data.decode("utf-8")]
+        text = data.decode("utf-8")
+        for photo in re.findall(r"data:image/[\w+.-]+;base64,([\w+/=]+)", text):
+            embedded = base64.b64decode(photo)
+            found += [f"a photo in it: {secret}" for secret in SECRETS
+                      if secret.encode() in embedded]
+            found += [f"a photo in it: {mark.decode()}" for mark in METADATA_MARKS
+                      if mark in embedded]
+        return found + [mark for mark in DRAWING_MARKS if mark in text]
     with Image.open(path) as image:
         exif = image.getexif()
         found += [f"EXIF tag {hex(tag)}" for tag in exif]

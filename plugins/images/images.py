@@ -236,22 +236,40 @@ def has_alpha(image):
 
 def encode(source, size, fmt, quality, destination):
     """Write `source` upright, at `size`, in `fmt`, in sRGB, to destination,
-    with nothing but its pixels: Pillow writes EXIF, XMP, comments or a
-    colour profile only when given them, and is given none. A JPEG is
-    decoded already reduced to the nearest 1/2, 1/4 or 1/8 above `size`
-    (Image.draft): memory follows the output, not the photo."""
+    with nothing but its pixels (picture_alone). A JPEG is decoded already
+    reduced to the nearest 1/2, 1/4 or 1/8 above `size` (Image.draft):
+    memory follows the output, not the photo."""
     with opened(source) as image:
-        profile = image.info.get("icc_profile")
         upright = upright_size(image.size, image.getexif().get(EXIF_ORIENTATION))
         scale = size[0] / upright[0]
         image.draft(None, (round(image.width * scale), round(image.height * scale)))
-        image = eight_bit(ImageOps.exif_transpose(image))
-        keep_alpha = fmt != "jpeg" and has_alpha(image)
-        if image.mode not in ("RGB", "RGBA", "L", "CMYK"):
-            image = image.convert("RGBA" if keep_alpha else "RGB")
-        resized = image.resize(size, Image.LANCZOS)
-        pixels = in_srgb(resized, profile, keep_alpha)
-        pixels.save(destination, format=fmt.upper(), quality=quality)
+        picture_alone(image, fmt, size).save(destination, format=fmt.upper(), quality=quality)
+
+
+def picture_alone(image, fmt, size=None):
+    """A new image of `image`'s picture alone: upright, at `size` (else as it
+    is), in sRGB, with alpha unless `fmt` is JPEG. It carries no info, and
+    Pillow writes EXIF, XMP, comments or a profile only when given them."""
+    profile = image.info.get("icc_profile")
+    image = eight_bit(ImageOps.exif_transpose(image))
+    keep_alpha = fmt != "jpeg" and has_alpha(image)
+    if image.mode not in ("RGB", "RGBA", "L", "CMYK"):
+        image = image.convert("RGBA" if keep_alpha else "RGB")
+    if size and size != image.size:
+        image = image.resize(size, Image.LANCZOS)
+    return in_srgb(image, profile, keep_alpha)
+
+
+def embedded_picture_alone(data, quality):
+    """A picture embedded in a drawing (an SVG's data: address) as its
+    pixels alone, the way published photos are: (its type, its bytes), a
+    JPEG for a photo, else a PNG."""
+    with opened(io.BytesIO(data)) as image:
+        fmt = "jpeg" if image.format in ("JPEG", "MPO") else "png"
+        picture = picture_alone(image, fmt)
+    encoded = io.BytesIO()
+    picture.save(encoded, format=fmt.upper(), quality=quality)
+    return f"image/{fmt}", encoded.getvalue()
 
 
 def eight_bit(image):
@@ -500,7 +518,7 @@ class Images:
                            cached + ".part")
                 else:
                     with open(cached + ".part", "wb") as cleaned:
-                        cleaned.write(without_metadata(data, variant.fmt))
+                        cleaned.write(without_metadata(data, variant.fmt, self.quality))
             except (OSError, SyntaxError, ValueError, etree.ParseError) as error:
                 with contextlib.suppress(FileNotFoundError):
                     os.remove(cached + ".part")
@@ -516,10 +534,12 @@ class Images:
         shutil.copyfile(cached, destination)
 
 
-def without_metadata(data, fmt):
-    """`data`, a file in `fmt` published with its pixels as they are, cleaned."""
+def without_metadata(data, fmt, quality):
+    """`data`, a file in `fmt` published with its pixels as they are, cleaned
+    (the pictures a drawing embeds are encoded again, at `quality`)."""
     if fmt == "svg":
-        return svg_without_metadata(data.decode("utf-8")).encode("utf-8")
+        return svg_without_metadata(data.decode("utf-8"), lambda picture: (
+            embedded_picture_alone(picture, quality))).encode("utf-8")
     return CLEANERS[fmt](data)
 
 

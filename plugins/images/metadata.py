@@ -1,5 +1,6 @@
 """Files published with their pixels untouched, less everything else: the
-images plugin's byte-level cleaners (pure functions, no Pillow).
+images plugin's byte-level cleaners (pure functions, no Pillow: a photo
+embedded in a drawing is handed to the images plugin's function).
 
 An animated GIF, WebP or PNG cannot be re-encoded without losing frames or
 timing, and a drawing is text: these are published as they are, minus what
@@ -11,6 +12,9 @@ nobody thought of is dropped too) and raises ValueError on a file it cannot
 read to the end.
 """
 
+import base64
+import binascii
+import re
 import xml.etree.ElementTree as etree
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -35,6 +39,8 @@ XLINK = "http://www.w3.org/1999/xlink"
 # and Dublin Core's namespaces (names, file paths, licences) are left out.
 SVG_KEPT_NAMESPACES = {SVG, XLINK, "http://www.w3.org/XML/1998/namespace",
                        "http://www.w3.org/1999/xhtml", "http://www.w3.org/1998/Math/MathML"}
+# A picture a drawing holds in itself, base64-encoded.
+EMBEDDED_PICTURE = re.compile(r"data:image/(?!svg)[\w.+-]+;base64,", re.I)
 etree.register_namespace("", SVG)
 etree.register_namespace("xlink", XLINK)
 
@@ -123,25 +129,40 @@ def after_sub_blocks(data, position):
     return position + 1
 
 
-def svg_without_metadata(text):
+def svg_without_metadata(text, picture_alone):
     """The SVG `text` without <metadata> (RDF: author, licence), comments,
     editors' elements and attributes (Inkscape's and Sodipodi's: the file's
     name and folder, export paths; Illustrator's private data), or links to
-    a file on the author's computer. What it draws is unchanged."""
+    a file on the author's computer. A photo it embeds (a data: address,
+    Inkscape's default) is replaced by picture_alone(its bytes) -> (type,
+    bytes), so its EXIF goes too. What it draws is unchanged."""
     root = etree.fromstring(text)  # comments and processing instructions are dropped
-    drop_editors_parts(root)
+    drop_editors_parts(root, picture_alone)
     return etree.tostring(root, encoding="unicode")
 
 
-def drop_editors_parts(element):
+def drop_editors_parts(element, picture_alone):
     for child in list(element):
         if not drawn(child.tag) or child.tag == f"{{{SVG}}}metadata":
             element.remove(child)
         else:
-            drop_editors_parts(child)
+            drop_editors_parts(child, picture_alone)
     for name, value in list(element.attrib.items()):
         if not drawn(name) or (name.endswith("href") and value.strip().startswith("file:")):
             del element.attrib[name]
+        elif name.endswith("href") and EMBEDDED_PICTURE.match(value.strip()):
+            element.set(name, embedded_alone(value.strip(), picture_alone))
+
+
+def embedded_alone(address, picture_alone):
+    """A data: address of a picture, with the picture alone (ValueError when
+    it cannot be read)."""
+    try:
+        data = base64.b64decode(address.split(",", 1)[1], validate=False)
+        kind, cleaned = picture_alone(data)
+    except (binascii.Error, OSError, SyntaxError) as error:
+        raise ValueError(f"a picture in the drawing cannot be read ({error})") from None
+    return f"data:{kind};base64,{base64.b64encode(cleaned).decode('ascii')}"
 
 
 def drawn(name):

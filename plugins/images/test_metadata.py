@@ -2,6 +2,7 @@
 stays (frames, timing, loop, transparency, colour profile), what a phone or
 a drawing program wrote about its owner goes, and a file cut short is said."""
 
+import base64
 import io
 
 import pytest
@@ -81,10 +82,32 @@ def test_a_drawing_keeps_what_it_draws_without_metadata_editors_data_or_paths():
         'inkscape:export-filename="/home/jane/x.png"><metadata><x>Jane</x></metadata>'
         '<inkscape:grid/><title>Two squares</title><rect width="2" height="2" fill="teal" '
         'inkscape:label="Jane"/><use xlink:href="#a" x="2"/>'
-        '<image xlink:href="file:///home/jane/p.jpg"/></svg>')
+        '<image xlink:href="file:///home/jane/p.jpg"/></svg>', refuse_pictures)
     assert "Jane" not in cleaned and "inkscape" not in cleaned and "<metadata" not in cleaned
     assert '<title>Two squares</title><rect width="2" height="2" fill="teal" />' in cleaned
     assert '<use xlink:href="#a" x="2" />' in cleaned and 'viewBox="0 0 4 2"' in cleaned
+
+
+def refuse_pictures(data):
+    raise AssertionError("the drawing embeds no picture")
+
+
+def test_a_photo_a_drawing_embeds_is_handed_over_and_replaced():
+    photo = base64.b64encode(b"JPEG with Jane's EXIF").decode()
+    handed = []
+
+    def picture_alone(data):
+        handed.append(data)
+        return "image/png", b"pixels alone"
+
+    cleaned = svg_without_metadata(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 2">'
+        f'<image href="data:image/jpeg;base64,{photo}" width="4" height="2"/>'
+        '<image href="data:image/svg+xml;base64,PHN2Zy8+" width="1" height="1"/></svg>',
+        picture_alone)
+    assert handed == [b"JPEG with Jane's EXIF"]  # the embedded drawing is not a photo
+    expected = base64.b64encode(b"pixels alone").decode()
+    assert f'<image href="data:image/png;base64,{expected}" width="4" height="2" />' in cleaned
 
 
 @pytest.mark.parametrize("clean,data", [
