@@ -47,6 +47,8 @@ Category: Running
 
 ![An iPhone photo](images/iphone.heic)
 
+![A phone photo with its HDR map](images/hdr.jpg)
+
 [The full photo](images/linked.jpg)
 
 https://youtu.be/{VIDEO}
@@ -228,6 +230,10 @@ def fixture_files(content):
     (images / "drawing.svg").write_text(DRAWING.format(owner=OWNER, photo=embedded),
                                         encoding="utf-8")
     scene.save(images / "iphone.heic", exif=exif_of_a_phone().tobytes(), xmp=XMP)
+    # A JPEG with a second picture after it (MPF: a depth or HDR map), as
+    # recent phones write: Pillow reads it as two frames, "MPO".
+    scene.save(images / "hdr.jpg", "MPO", save_all=True, append_images=[
+        scene.resize((300, 225))], exif=exif_of_a_phone(), xmp=XMP)
     phone_jpeg(images / "linked.jpg", scene)
     phone_jpeg(images / "videos" / f"{VIDEO}.jpg", Image.new("RGB", (480, 360), "teal"))
     phone_jpeg(images / "spare.jpg", scene)  # in the folder, in no post
@@ -318,6 +324,10 @@ def test_photos_are_published_upright_and_whole(privacy_site):
         assert gif.n_frames == 3 and gif.info["loop"] == 0
     with Image.open(privacy_site.output / "images" / "moving.webp") as webp:
         assert webp.n_frames == 3
+    hdr = page.find("img", alt="A phone photo with its HDR map")
+    assert hdr.parent.name == "picture" and hdr["src"] == "/images/hdr.jpg"
+    with Image.open(privacy_site.output / "images" / "hdr.jpg") as jpeg:
+        assert (jpeg.format, jpeg.size) == ("JPEG", (1200, 900))
     assert "teal" in (privacy_site.output / "images" / "drawing.svg").read_text()
 
 
