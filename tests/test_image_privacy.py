@@ -237,6 +237,7 @@ def fixture_files(content):
         scene.resize((300, 225))], exif=exif_of_a_phone(), xmp=XMP)
     phone_jpeg(images / "linked.jpg", scene)
     phone_jpeg(images / "videos" / f"{VIDEO}.jpg", Image.new("RGB", (480, 360), "teal"))
+    phone_jpeg(images / "share.jpg", scene)  # link previews' picture (a setting)
     phone_jpeg(images / "spare.jpg", scene)  # in the folder, in no post
 
 
@@ -245,6 +246,8 @@ def privacy_site(tmp_path_factory):
     """The coach's `./dev build` of a post with all of these photos."""
     project = copy_project(tmp_path_factory.mktemp("privacy"))
     fixture_files(project / "content")
+    with open(project / "pelicanconf.py", "a", encoding="utf-8") as settings:
+        settings.write('DEFAULT_SHARE_IMAGE = "images/share.jpg"\n')
     (project / "content" / "articles" / "phone-photos.md").write_text(POST, encoding="utf-8")
     result = run_task(project, "build")
     build = Build(project / "output", result.returncode, result.stdout + result.stderr)
@@ -312,6 +315,9 @@ def test_a_photo_no_post_uses_is_not_published_and_the_build_says_so(privacy_sit
             in privacy_site.log)
     assert (privacy_site.output / "images" / "linked.jpg").exists()  # a link uses it
     assert (privacy_site.output / "images" / "videos" / f"{VIDEO}.jpg").exists()  # a poster
+    share = privacy_site.page("phone-photos/").find("meta", property="og:image")["content"]
+    assert share.endswith("/images/share.jpg")  # named by a setting: used
+    assert (privacy_site.output / "images" / "share.jpg").exists()
 
 
 def test_photos_are_published_upright_and_whole(privacy_site):

@@ -32,7 +32,8 @@ and the colour profile stays with the pixels it belongs to.
 Which images are published: Pelican copies none of the images in the
 static folders; this plugin publishes those a post or page uses: shown as
 photos, as a video's poster (plugins/videos), or linked to (src, href,
-poster, srcset in its HTML, drafts included). The others are not
+poster, srcset in its HTML, drafts included), and those a setting names
+(DEFAULT_SHARE_IMAGE, for link previews). The others are not
 published, and the build prints each, "content/images/x.jpg is used by no
 post or page, so it is not published." (a line on standard output, not a
 warning: spare photos do not fail a strict build). The theme's own images
@@ -253,7 +254,7 @@ def picture_alone(image, fmt, size=None):
     profile = image.info.get("icc_profile")
     image = eight_bit(ImageOps.exif_transpose(image))
     keep_alpha = fmt != "jpeg" and has_alpha(image)
-    if image.mode not in ("RGB", "RGBA", "L", "CMYK"):
+    if image.mode not in ("RGB", "RGBA", "L", "LA", "CMYK"):
         image = image.convert("RGBA" if keep_alpha else "RGB")
     if size and size != image.size:
         image = image.resize(size, Image.LANCZOS)
@@ -341,6 +342,8 @@ class Images:
         self.cache = settings.get("IMAGE_CACHE_PATH",
                                   os.path.join(settings.get("CACHE_PATH", "cache"), "images"))
         self.output = settings["OUTPUT_PATH"]
+        # A setting may name an image too (DEFAULT_SHARE_IMAGE: link previews).
+        self.used |= files_named(settings.values(), self.static_dirs)
         absolute = not settings.get("RELATIVE_URLS", False)
         self.url_base = settings.get("SITEURL", "").rstrip("/") if absolute else ""
 
@@ -541,6 +544,13 @@ def without_metadata(data, fmt, quality):
         return svg_without_metadata(data.decode("utf-8"), lambda picture: (
             embedded_picture_alone(picture, quality))).encode("utf-8")
     return CLEANERS[fmt](data)
+
+
+def files_named(values, static_dirs):
+    """The files in the static folders that settings' values name."""
+    named = (content_relative_path(value.strip(), "") for value in values
+             if isinstance(value, str) and "\n" not in value)
+    return {relative for relative in named if relative and relative.startswith(static_dirs)}
 
 
 def files_used(contents, static_dirs):
