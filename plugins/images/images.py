@@ -464,18 +464,22 @@ class Images:
         for generator in generators:
             if isinstance(generator, StaticGenerator):
                 self.used |= files_used(self.contents, self.static_dirs)
+                unused = []
                 generator.staticfiles[:] = [static for static in generator.staticfiles
-                                            if not self.take_image(static)]
+                                            if not self.take_image(static, unused)]
+                for relative in sorted(unused):
+                    print(f"{self.coach_path(relative)} is used by no post or page, "
+                          "so it is not published.")
 
-    def take_image(self, static):
-        """Whether `static` is an image, now the plugin's to publish or not."""
+    def take_image(self, static, unused):
+        """Whether `static` is an image, now the plugin's to publish or not
+        (those it does not publish are added to `unused`)."""
         relative = static.relative_source_path
         if (not relative.startswith(self.static_dirs)
                 or os.path.splitext(relative)[1].lower() not in IMAGE_EXTENSIONS):
             return False
         if relative not in self.used:
-            print(f"{self.coach_path(relative)} is used by no post or page, "
-                  "so it is not published.")
+            unused.append(relative)
             with contextlib.suppress(FileNotFoundError):  # the preview builds in place
                 os.remove(os.path.join(self.output, static.save_as))
         elif static.source_path not in self.handled:
