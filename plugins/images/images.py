@@ -488,10 +488,10 @@ class Images:
 
     def publish_as_used(self, static):
         """An image a post uses without showing it as a photo, at Pelican's address."""
-        if static.save_as.lower().endswith(".svg"):
-            self.plan(Variant(static.source_path, None, "svg", static.save_as))
-            return
         try:
+            if static.save_as.lower().endswith(".svg"):
+                self.plan(Variant(static.source_path, None, "svg", static.save_as))
+                return
             photo = read_photo(static.source_path, self.max_pixels)
             if photo.fmt is not None:  # a HEIC only linked to: a browser could not show it
                 self.plan(self.as_published(static.save_as, static.source_path, photo))
@@ -515,7 +515,8 @@ class Images:
         with open(variant.source, "rb") as original:
             data = original.read()
         digest = hashlib.sha256(data).hexdigest()[:16]
-        how = f"{variant.size[0]}x{variant.size[1]}-q{self.quality}" if variant.size else "as-is"
+        size = f"{variant.size[0]}x{variant.size[1]}" if variant.size else "as-is"
+        how = f"{size}-q{self.quality}"  # as-is: a drawing's embedded photos are encoded
         cached = os.path.join(self.cache, f"{digest}-{how}-{CACHE_VERSION}.{variant.fmt}")
         if not os.path.exists(cached):
             os.makedirs(self.cache, exist_ok=True)
