@@ -168,6 +168,8 @@ CSP_SEARCH = {"script-src": ["'wasm-unsafe-eval'"]}
 
 # images: the widths (px) of WebP made of each photo, the widest published
 # (wider originals are resized; content/ keeps them), and the column's width.
+# Every published image carries its picture alone (no GPS, camera, owner or
+# software; sRGB), and an image no post or page uses is not published.
 IMAGE_WIDTHS = [480, 960, 1600]
 IMAGE_MAX_WIDTH = 2000
 IMAGE_QUALITY = 80

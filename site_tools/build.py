@@ -79,7 +79,9 @@ def pelican_run(project, settings, output, verbose=False, fatal=False):
     if verbose or (not succeeded and not problems):
         print(log, file=sys.stderr)
     if succeeded:
-        print(result.stdout.strip().splitlines()[-1])  # Pelican's "Done: ..." line
+        # Pelican's "Done: ..." line, after what the plugins tell the coach
+        # without failing the build (the images plugin: photos no post uses).
+        print(result.stdout.strip())
     else:
         print(format_problems(problems), file=sys.stderr)
     return BuildResult(succeeded, problems)

@@ -76,6 +76,14 @@ def test_pages_without_videos_load_no_script(site):
         assert not executable_scripts(site.page(path)), path
 
 
+def poster(path):
+    """A poster as `invoke videos` leaves it: a real JPEG (the images plugin
+    publishes it cleaned, so it must be one)."""
+    from PIL import Image
+
+    Image.new("RGB", (48, 36), "teal").save(path)
+
+
 def test_markdown_and_restructuredtext_give_the_same_embed(project, tmp_path):
     add_post(project, "moving-well.rst", RST_POST.format(id="PLACEHOLDR2"))
     # A fetched title and poster, as `invoke videos` leaves them.
@@ -83,7 +91,7 @@ def test_markdown_and_restructuredtext_give_the_same_embed(project, tmp_path):
         '{"PLACEHOLDR2": {"title": "A muscle energy technique for the glutes"}}')
     posters = project / "content" / "images" / "videos"
     posters.mkdir(parents=True)
-    (posters / "PLACEHOLDR2.jpg").write_bytes(b"\xff\xd8\xff\xe0 not really a photo")
+    poster(posters / "PLACEHOLDR2.jpg")
     build = run_pelican(project, tmp_path / "output")
     assert build.returncode == 0, build.log
     from_markdown = embeds(build.page(GLUTE))[1]
@@ -144,7 +152,7 @@ def atom_entry_html(build, title):
 def test_in_feeds_a_video_is_a_linked_title_and_poster_with_absolute_addresses(project, tmp_path):
     posters = project / "content" / "images" / "videos"
     posters.mkdir(parents=True)
-    (posters / "PLACEHOLDR1.jpg").write_bytes(b"\xff\xd8\xff\xe0 not really a photo")
+    poster(posters / "PLACEHOLDR1.jpg")
     siteurl = "https://coach.example/blog"
     build = run_pelican(project, tmp_path / "output", "publishconf.py", env={"SITEURL": siteurl})
     assert build.returncode == 0, build.log

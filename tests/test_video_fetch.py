@@ -11,7 +11,19 @@ import pytest
 
 from conftest import run_pelican, run_task
 
-JPEG = b"\xff\xd8\xff\xe0" + b"poster" * 10
+
+def a_jpeg():
+    """A poster as YouTube sends one: a real JPEG (the site publishes it cleaned)."""
+    import io
+
+    from PIL import Image
+
+    data = io.BytesIO()
+    Image.new("RGB", (48, 36), "teal").save(data, "JPEG")
+    return data.getvalue()
+
+
+JPEG = a_jpeg()
 POST = """Title: Hip hinge
 Date: 2026-11-22 10:00
 Category: Running

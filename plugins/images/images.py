@@ -1,30 +1,50 @@
-"""Images: the coach's photos become responsive, fast images.
+"""Images: the coach's photos become responsive, fast images that carry
+nothing but their pictures.
 
 Adds: every `<img>` in a post or page whose file is in the content folder
 (written `images/x.jpg`, `/images/x.jpg` or `{static}/images/x.jpg`)
 becomes a <picture> with WebP at several widths (srcset/sizes) and the
 photo itself as the fallback, with width and height set (no layout shift),
 `decoding="async"`, and `loading="lazy"` on all but the page's first image.
-A photo wider than IMAGE_MAX_WIDTH is published resized to it; the original
-in content/ is never changed. Encoded files are cached between builds.
+No published file is wider than IMAGE_MAX_WIDTH; the original in content/
+is never changed. Encoded files are cached between builds.
 
-Photos as a phone makes them: the EXIF orientation is applied (width and
-height are the upright size); transparency is kept (WebP with alpha); an
-animated GIF or WebP is published as it is, so it keeps moving; an iPhone
-HEIC/HEIF photo is read (pillow-heif) and gets a JPEG fallback, since
-browsers do not show HEIC; an SVG drawing is published as it is, with the
-size it declares. A JPEG is decoded already reduced (Image.draft), so a
+Photos as a phone makes them: the EXIF orientation is applied to the pixels
+(width and height are the upright size); transparency is kept (WebP with
+alpha); an animated GIF or WebP is published as it is, so it keeps moving;
+an iPhone HEIC/HEIF photo is read (pillow-heif) and gets a JPEG fallback,
+since browsers do not show HEIC; an SVG drawing is published with the size
+it declares. A JPEG is decoded already reduced (Image.draft), so a
 108-megapixel photo takes little memory; above IMAGE_MAX_PIXELS a photo is
 refused. File names may hold spaces, written as they are or as %20.
+
+Nothing but the picture is published (no place, camera, owner, software or
+file path). A still image is encoded again by Pillow from its pixels alone
+(it writes EXIF, XMP, comments or a profile only when given them, and is
+given none), in sRGB: a colour profile (an iPhone's Display P3, CMYK, grey)
+is applied with ImageCms, so the file needs none; 16-bit grey is scaled to
+8 bits. A JPEG fallback is always encoded again (its EXIF must go, and its
+orientation must be applied to the pixels). Where the pixels can stay as
+they are (an animation; a PNG, WebP or GIF stored upright and not too
+wide; an SVG), metadata.py removes everything a browser does not draw with,
+and the colour profile stays with the pixels it belongs to.
+
+Which images are published: Pelican copies none of the images in the
+static folders; this plugin publishes those a post or page uses: shown as
+photos, as a video's poster (plugins/videos), or linked to (src, href,
+poster, srcset in its HTML, drafts included), and those a setting names
+(DEFAULT_SHARE_IMAGE, for link previews). The others are not
+published, and the build prints each, "content/images/x.jpg is used by no
+post or page, so it is not published." (a line on standard output, not a
+warning: spare photos do not fail a strict build). The theme's own images
+(theme/static) are not in the static folders and are copied by Pelican.
 
 Problems, with the post's file and line: an image without alt text, an
 image file that does not exist, an image from another site, a file that is
 not a photo or is damaged (truncated), a photo above IMAGE_MAX_PIXELS, an
-SVG without a size. Images outside STATIC_PATHS (the theme's own, say) are
-left as they are.
-
-Pelican's own copy of the original (STATIC_PATHS) is replaced in the output
-by the web-sized version. Video posters (plugins/videos) are left alone.
+SVG without a size; an image a post only links to or uses as a poster that
+cannot be read is named by its own file. Images outside STATIC_PATHS (the
+theme's own, say) are left as they are.
 
 Settings read (defaults): IMAGE_WIDTHS ([480, 960, 1600]), IMAGE_MAX_WIDTH
 (2000), IMAGE_QUALITY (80), IMAGE_SIZES ("(min-width: 42rem) 40rem, 100vw"),
@@ -32,12 +52,15 @@ IMAGE_MAX_PIXELS (120_000_000), IMAGE_CACHE_PATH (CACHE_PATH/images), and
 PATH, STATIC_PATHS, OUTPUT_PATH, SITEURL, RELATIVE_URLS.
 Signals: initialized (settings), content_object_init (rewrite each post's
 images and encode their files into the cache, so a damaged photo is named
-with its post), finalized (copy the files into the output).
+with its post), all_generators_finalized (the images posts use otherwise;
+take every image from Pelican's static copy; name the unused ones),
+finalized (copy the files into the output).
 """
 
 import contextlib
 import hashlib
 import html
+import io
 import os
 import re
 import shutil
@@ -48,22 +71,43 @@ from html.parser import HTMLParser
 from urllib.parse import quote, unquote
 
 from pelican import signals
-from PIL import Image, ImageOps
+from pelican.contents import Static
+from pelican.generators import StaticGenerator
+from PIL import Image, ImageCms, ImageOps
 from pillow_heif import register_heif_opener
 
 from plugins.problems import line_of, report_problem
+
+from .metadata import (
+    gif_without_metadata,
+    png_without_metadata,
+    svg_without_metadata,
+    webp_without_metadata,
+)
 
 register_heif_opener()  # Pillow reads iPhone photos (HEIC/HEIF) from here on
 
 IMG_TAG = re.compile(r"<img\b[^>]*>", re.I)
 LOCAL_PREFIXES = ("{static}", "{attach}", "{filename}")
-# Formats a browser shows as they are; others (HEIF) get a JPEG fallback.
-BROWSER_FORMATS = {"JPEG", "PNG", "WEBP", "GIF"}
 # EXIF orientations of a photo stored on its side: width and height swap.
 SIDEWAYS = {5, 6, 7, 8}
 EXIF_ORIENTATION = 0x0112
-CACHE_VERSION = "v2"  # in cached files' names: bump when encoding changes
+# In cached files' names: bump when encoding changes. v3: no metadata, sRGB,
+# 16-bit grayscale scaled, the size the page states.
+CACHE_VERSION = "v3"
 EXTENSIONS = {"jpeg": "jpg"}
+# Pillow's names of the formats browsers show. MPO: a phone's JPEG with a second,
+# hidden picture (a depth or HDR map) after the photo, which is the first.
+PILLOW_FORMATS = {"JPEG": "jpeg", "MPO": "jpeg", "PNG": "png", "WEBP": "webp", "GIF": "gif"}
+# Files published with their pixels as they are, cleaned by metadata.py.
+CLEANERS = {"png": png_without_metadata, "webp": webp_without_metadata,
+            "gif": gif_without_metadata}
+IMAGE_EXTENSIONS = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".heic", ".heif",
+                    ".avif", ".tif", ".tiff", ".bmp"}
+# The attributes through which a post or page uses a file (srcset: a list).
+FILE_ATTRIBUTE = re.compile(r"""\b(?:src|href|poster|srcset)\s*=\s*(["'])(.*?)\1""", re.I | re.S)
+SIXTEEN_BIT_GREY = {"I;16", "I;16L", "I;16B", "I;16N", "I"}
+SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
 
 
 class PhotoError(Exception):
@@ -75,14 +119,15 @@ class Photo:
     """What the plugin needs to know of a photo before encoding it."""
     size: tuple  # (width, height) as the reader sees it, upright
     animated: bool
-    shown_as_is: bool  # a browser shows the file itself (not HEIC)
+    fmt: str | None  # "jpeg", "png", "webp" or "gif"; None: browsers cannot show it (HEIC)
+    upright: bool  # stored upright: no EXIF orientation to apply
 
 
 @dataclass(frozen=True)
 class Variant:
-    """One file to publish: `source` at `width`, in `fmt`, at `path` in the output."""
+    """One file to publish: `source` at `size`, in `fmt`, at `path` in the output."""
     source: str
-    width: int
+    size: tuple
     fmt: str
     path: str
 
@@ -127,6 +172,12 @@ def variant_path(relative, width, fmt):
     return f"{stem}-{width}w.{EXTENSIONS.get(fmt, fmt)}"
 
 
+def scaled_size(size, width):
+    """(width, height) of a photo of `size` made `width` wide: the one
+    place both the page's width/height and the encoded file take it from."""
+    return width, max(1, round(size[1] * width / size[0]))
+
+
 def upright_size(size, orientation):
     """The size a reader sees once the EXIF orientation is applied."""
     return (size[1], size[0]) if orientation in SIDEWAYS else size
@@ -158,9 +209,10 @@ def read_photo(source, max_pixels):
     """The Photo in `source` (only its header is read), or PhotoError."""
     try:
         with opened(source) as image:
-            size = upright_size(image.size, image.getexif().get(EXIF_ORIENTATION))
-            animated = getattr(image, "is_animated", False)
-            shown_as_is = image.format in BROWSER_FORMATS
+            orientation = image.getexif().get(EXIF_ORIENTATION)
+            size = upright_size(image.size, orientation)
+            animated = getattr(image, "is_animated", False) and image.format != "MPO"
+            fmt = PILLOW_FORMATS.get(image.format)
     except Image.DecompressionBombError:  # Pillow's own stop, far above the limit
         raise PhotoError(f"has far more than {max_pixels / 1e6:.0f} megapixels, the most "
                          "the site takes.", "Export it smaller, e.g. 4000 pixels wide: "
@@ -176,28 +228,76 @@ def read_photo(source, max_pixels):
                          f"{max_pixels / 1e6:.0f} megapixels.",
                          "Export it smaller, e.g. 4000 pixels wide: readers never see more "
                          "than 2000.")
-    return Photo(size, animated, shown_as_is)
+    return Photo(size, animated, fmt, orientation in (None, 1))
 
 
 def has_alpha(image):
-    return image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info
+    return image.mode in ("RGBA", "LA", "PA", "RGBa", "La") or "transparency" in image.info
 
 
-def encode(source, width, fmt, quality, destination):
-    """Write `source` upright, `width` pixels wide, in `fmt`, to destination.
-    A JPEG is decoded already reduced to the nearest 1/2, 1/4 or 1/8 above
-    `width` (Image.draft): memory follows the output, not the photo."""
+def encode(source, size, fmt, quality, destination):
+    """Write `source` upright, at `size`, in `fmt`, in sRGB, to destination,
+    with nothing but its pixels (picture_alone). A JPEG is decoded already
+    reduced to the nearest 1/2, 1/4 or 1/8 above `size` (Image.draft):
+    memory follows the output, not the photo."""
     with opened(source) as image:
-        orientation = image.getexif().get(EXIF_ORIENTATION)
-        upright = upright_size(image.size, orientation)
-        scale = width / upright[0]
+        upright = upright_size(image.size, image.getexif().get(EXIF_ORIENTATION))
+        scale = size[0] / upright[0]
         image.draft(None, (round(image.width * scale), round(image.height * scale)))
-        image = ImageOps.exif_transpose(image)
-        keep_alpha = fmt != "jpeg" and has_alpha(image)
+        picture_alone(image, fmt, size).save(destination, format=fmt.upper(), quality=quality)
+
+
+def picture_alone(image, fmt, size=None):
+    """A new image of `image`'s picture alone: upright, at `size` (else as it
+    is), in sRGB, with alpha unless `fmt` is JPEG. It carries no info, and
+    Pillow writes EXIF, XMP, comments or a profile only when given them."""
+    profile = image.info.get("icc_profile")
+    image = eight_bit(ImageOps.exif_transpose(image))
+    keep_alpha = fmt != "jpeg" and has_alpha(image)
+    if image.mode not in ("RGB", "RGBA", "L", "LA", "CMYK"):
         image = image.convert("RGBA" if keep_alpha else "RGB")
-        height = round(image.height * width / image.width)
-        resized = image.resize((width, height), Image.LANCZOS)
-        resized.save(destination, format=fmt.upper(), quality=quality)
+    if size and size != image.size:
+        image = image.resize(size, Image.LANCZOS)
+    return in_srgb(image, profile, keep_alpha)
+
+
+def embedded_picture_alone(data, quality):
+    """A picture embedded in a drawing (an SVG's data: address) as its
+    pixels alone, the way published photos are: (its type, its bytes), a
+    JPEG for a photo, else a PNG."""
+    with opened(io.BytesIO(data)) as image:
+        fmt = "jpeg" if image.format in ("JPEG", "MPO") else "png"
+        picture = picture_alone(image, fmt)
+    encoded = io.BytesIO()
+    picture.save(encoded, format=fmt.upper(), quality=quality)
+    return f"image/{fmt}", encoded.getvalue()
+
+
+def eight_bit(image):
+    """16-bit grayscale scaled to 8 bits (Pillow's convert clips it: all white)."""
+    if image.mode in SIXTEEN_BIT_GREY:
+        return image.convert("I").point(lambda value: value * (1 / 257)).convert("L")
+    return image
+
+
+def in_srgb(image, profile, keep_alpha):
+    """A new image of `image`'s pixels in sRGB (RGB, or RGBA with keep_alpha),
+    converted from its colour profile (a wide-gamut iPhone photo's Display P3,
+    a CMYK or grayscale profile) as a browser would; without a profile its
+    values are sRGB already. No info is carried over."""
+    alpha = image.getchannel("A") if keep_alpha and "A" in image.getbands() else None
+    colour = image.convert("L") if image.mode == "LA" else image
+    colour = colour.convert("RGB") if colour.mode == "RGBA" else colour
+    if profile:
+        with contextlib.suppress(ImageCms.PyCMSError, OSError, ValueError):
+            colour = ImageCms.profileToProfile(
+                colour, ImageCms.ImageCmsProfile(io.BytesIO(profile)), SRGB,
+                renderingIntent=ImageCms.Intent.RELATIVE_COLORIMETRIC, outputMode="RGB")
+    result = colour.convert("RGB")
+    if alpha is not None:
+        result.putalpha(alpha)
+    result.info.clear()
+    return result
 
 
 def img_html(attrs, src, size, lazy):
@@ -225,9 +325,10 @@ class Images:
     register() makes one for each build; its methods are the signal handlers."""
 
     def __init__(self):
-        self.variants = set()
-        self.web_sized = {}  # original's path in the output -> its source, too wide
-        self.unpublished = set()  # originals browsers cannot show (HEIC): not copied
+        self.planned = {}  # path in the output -> the Variant published there
+        self.handled = set()  # files shown as photos: published, or refused and said so
+        self.used = set()  # files in the static folders a post or page uses
+        self.contents = []  # every post and page, read for the files they use
 
     def read_settings(self, pelican):
         settings = pelican.settings
@@ -240,10 +341,16 @@ class Images:
         self.max_pixels = settings.get("IMAGE_MAX_PIXELS", 120_000_000)
         self.cache = settings.get("IMAGE_CACHE_PATH",
                                   os.path.join(settings.get("CACHE_PATH", "cache"), "images"))
+        self.output = settings["OUTPUT_PATH"]
+        # A setting may name an image too (DEFAULT_SHARE_IMAGE: link previews).
+        self.used |= files_named(settings.values(), self.static_dirs)
         absolute = not settings.get("RELATIVE_URLS", False)
         self.url_base = settings.get("SITEURL", "").rstrip("/") if absolute else ""
 
     def rewrite(self, content):
+        if isinstance(content, Static):
+            return
+        self.contents.append(content)
         if not content._content or "<img" not in content._content:
             return
         count = {"seen": 0}
@@ -276,25 +383,28 @@ class Images:
             self.report(content, src, f"The image {src} does not exist (looked for "
                         f"content/{relative}).", "Check the file name in content/images/.")
             return tag
+        self.used.add(relative)
         count["seen"] += 1
         lazy = count["seen"] > 1
         try:
             if relative.lower().endswith(".svg"):
                 return self.drawing(attrs, relative, source, lazy)
             photo = read_photo(source, self.max_pixels)
-            if photo.animated:  # re-encoding would keep one frame: as it is
+            if photo.animated and photo.fmt in CLEANERS:  # re-encoding would keep one frame
+                self.plan(Variant(source, None, photo.fmt, relative))
                 return img_html(attrs, self.url(relative), photo.size, lazy)
             return self.picture(attrs, relative, source, photo, lazy)
         except PhotoError as error:
             what, fix = error.args
             self.report(content, src, f"The image {src} {what}", fix)
+            self.handled.add(source)  # said once, with its post
             return tag
 
     def url(self, relative):
         return f"{self.url_base}/{quote(relative)}"
 
     def drawing(self, attrs, relative, source, lazy):
-        """An SVG, published as it is, with the size it declares."""
+        """An SVG, published without its metadata, with the size it declares."""
         try:
             with open(source, encoding="utf-8") as svg:
                 size = svg_size(svg.read())
@@ -304,29 +414,41 @@ class Images:
         if size is None:
             raise PhotoError("has no size (no width and height, and no viewBox).",
                              "Export the SVG again with a size, or use a PNG.")
+        self.plan(Variant(source, None, "svg", relative))
         return img_html(attrs, self.url(relative), size, lazy)
 
     def picture(self, attrs, relative, source, photo, lazy):
-        size = photo.size
-        widths = plan_widths(size[0], self.widths, self.max_width)
-        planned = [Variant(source, width, "webp", variant_path(relative, width, "webp"))
-                   for width in widths]
-        if not photo.shown_as_is:  # HEIC: the fallback is a JPEG at the widest width
-            planned.append(Variant(source, widths[-1], "jpeg",
-                                   variant_path(relative, widths[-1], "jpeg")))
-            fallback = planned[-1].path
-            self.unpublished.add(relative)
+        widths = plan_widths(photo.size[0], self.widths, self.max_width)
+        for width in widths:
+            self.plan(Variant(source, scaled_size(photo.size, width), "webp",
+                              variant_path(relative, width, "webp")))
+        if photo.fmt is None:  # HEIC: browsers cannot show it; a JPEG, as wide as the widest
+            fallback = Variant(source, scaled_size(photo.size, widths[-1]), "jpeg",
+                               variant_path(relative, widths[-1], "jpeg"))
         else:
-            fallback = relative
-            if size[0] > self.max_width:
-                self.web_sized[relative] = source
-        for variant in planned:  # now, so a damaged file is named with its post
-            self.encoded(variant.source, variant.width, variant.fmt)
-        self.variants.update(planned)
-        if size[0] > self.max_width:
-            size = (self.max_width, round(size[1] * self.max_width / size[0]))
+            fallback = self.as_published(relative, source, photo)
+        self.plan(fallback)
         return picture_html(attrs, lambda width: self.url(variant_path(relative, width, "webp")),
-                            self.sizes, widths, size, lazy, self.url(fallback))
+                            self.sizes, widths, scaled_size(photo.size, widths[-1]), lazy,
+                            self.url(fallback.path))
+
+    def as_published(self, path, source, photo):
+        """How the photo itself is published at `path`: with its own pixels,
+        cleaned of metadata, where they can stay (a PNG, WebP or GIF stored
+        upright and at most IMAGE_MAX_WIDTH wide, or an animation); else
+        encoded again in its own format (a JPEG always: only its pixels then
+        leave, upright, in sRGB), at most IMAGE_MAX_WIDTH wide."""
+        if photo.fmt in CLEANERS and (photo.animated or (
+                photo.upright and photo.size[0] <= self.max_width)):
+            return Variant(source, None, photo.fmt, path)
+        width = min(photo.size[0], self.max_width)
+        return Variant(source, scaled_size(photo.size, width), photo.fmt, path)
+
+    def plan(self, variant):
+        """Publish `variant`; encoded now, so a damaged file is named with its post."""
+        self.encoded(variant)
+        self.planned[variant.path] = variant
+        self.handled.add(variant.source)
 
     def report(self, content, src, what, fix):
         """A problem of the image `src` (as the coach wrote it) in `content`."""
@@ -334,32 +456,78 @@ class Images:
         report_problem(path, line_of(content.source_path, src.removeprefix("{static}")),
                        what, fix)
 
-    def write(self, pelican):
-        output = pelican.settings["OUTPUT_PATH"]
-        for variant in sorted(self.variants, key=lambda v: v.path):
-            self.publish(self.encoded(variant.source, variant.width, variant.fmt),
-                         os.path.join(output, variant.path))
-        for relative, source in self.web_sized.items():
-            fmt = {".png": "png", ".webp": "webp"}.get(
-                os.path.splitext(relative)[1].lower(), "jpeg")
-            self.publish(self.encoded(source, self.max_width, fmt),
-                         os.path.join(output, relative))
-        for relative in self.unpublished:
-            with contextlib.suppress(FileNotFoundError):
-                os.remove(os.path.join(output, relative))
+    def choose_published(self, generators):
+        """Once every post and page is read: Pelican copies none of the images
+        in the static folders. Those a post or page uses otherwise than as a
+        photo (a video's poster, a link to a picture) are published cleaned
+        like the photos; the others are not published, and the coach is told."""
+        for generator in generators:
+            if isinstance(generator, StaticGenerator):
+                self.used |= files_used(self.contents, self.static_dirs)
+                unused = []
+                generator.staticfiles[:] = [static for static in generator.staticfiles
+                                            if not self.take_image(static, unused)]
+                for relative in sorted(unused):
+                    print(f"{self.coach_path(relative)} is used by no post or page, "
+                          "so it is not published.")
 
-    def encoded(self, source, width, fmt):
-        """The file of `source` resized to `width` in `fmt`, from the cache when
-        the same photo was encoded the same way before."""
-        with open(source, "rb") as original:
-            digest = hashlib.sha256(original.read()).hexdigest()[:16]
-        cached = os.path.join(
-            self.cache, f"{digest}-{width}-q{self.quality}-{CACHE_VERSION}.{fmt}")
+    def take_image(self, static, unused):
+        """Whether `static` is an image, now the plugin's to publish or not
+        (those it does not publish are added to `unused`)."""
+        relative = static.relative_source_path
+        if (not relative.startswith(self.static_dirs)
+                or os.path.splitext(relative)[1].lower() not in IMAGE_EXTENSIONS):
+            return False
+        if relative not in self.used:
+            unused.append(relative)
+            with contextlib.suppress(FileNotFoundError):  # the preview builds in place
+                os.remove(os.path.join(self.output, static.save_as))
+        elif static.source_path not in self.handled:
+            self.publish_as_used(static)
+        return True
+
+    def publish_as_used(self, static):
+        """An image a post uses without showing it as a photo, at Pelican's address."""
+        try:
+            if static.save_as.lower().endswith(".svg"):
+                self.plan(Variant(static.source_path, None, "svg", static.save_as))
+                return
+            photo = read_photo(static.source_path, self.max_pixels)
+            if photo.fmt is not None:  # a HEIC only linked to: a browser could not show it
+                self.plan(self.as_published(static.save_as, static.source_path, photo))
+        except PhotoError as error:
+            what, fix = error.args
+            report_problem(self.coach_path(static.relative_source_path),
+                           None, f"This image {what}", fix)
+
+    def coach_path(self, relative):
+        """content/images/x.jpg, as the coach finds the file."""
+        return os.path.relpath(os.path.join(self.content_path, relative),
+                               os.path.dirname(self.content_path))
+
+    def write(self, pelican):
+        for path, variant in sorted(self.planned.items()):
+            self.publish(self.encoded(variant), os.path.join(self.output, path))
+
+    def encoded(self, variant):
+        """The file of `variant` (its source resized and encoded, or cleaned as
+        it is), from the cache when made the same way before."""
+        with open(variant.source, "rb") as original:
+            data = original.read()
+        digest = hashlib.sha256(data).hexdigest()[:16]
+        size = f"{variant.size[0]}x{variant.size[1]}" if variant.size else "as-is"
+        how = f"{size}-q{self.quality}"  # as-is: a drawing's embedded photos are encoded
+        cached = os.path.join(self.cache, f"{digest}-{how}-{CACHE_VERSION}.{variant.fmt}")
         if not os.path.exists(cached):
             os.makedirs(self.cache, exist_ok=True)
             try:
-                encode(source, width, fmt, self.quality, cached + ".part")
-            except (OSError, SyntaxError, ValueError) as error:  # truncated, damaged
+                if variant.size:
+                    encode(variant.source, variant.size, variant.fmt, self.quality,
+                           cached + ".part")
+                else:
+                    with open(cached + ".part", "wb") as cleaned:
+                        cleaned.write(without_metadata(data, variant.fmt, self.quality))
+            except (OSError, SyntaxError, ValueError, etree.ParseError) as error:
                 with contextlib.suppress(FileNotFoundError):
                     os.remove(cached + ".part")
                 raise PhotoError(f"is damaged and cannot be read to the end ({error}).",
@@ -374,9 +542,40 @@ class Images:
         shutil.copyfile(cached, destination)
 
 
+def without_metadata(data, fmt, quality):
+    """`data`, a file in `fmt` published with its pixels as they are, cleaned
+    (the pictures a drawing embeds are encoded again, at `quality`)."""
+    if fmt == "svg":
+        return svg_without_metadata(data.decode("utf-8"), lambda picture: (
+            embedded_picture_alone(picture, quality))).encode("utf-8")
+    return CLEANERS[fmt](data)
+
+
+def files_named(values, static_dirs):
+    """The files in the static folders that settings' values name."""
+    named = (content_relative_path(value.strip(), "") for value in values
+             if isinstance(value, str) and "\n" not in value)
+    return {relative for relative in named if relative and relative.startswith(static_dirs)}
+
+
+def files_used(contents, static_dirs):
+    """The files in the static folders that the posts and pages link to or
+    show (src, href, poster or srcset), as paths in the content folder."""
+    used = set()
+    for content in contents:
+        for match in FILE_ATTRIBUTE.finditer(content._content or ""):
+            for address in match.group(2).split(","):
+                relative = content_relative_path(html.unescape(address.strip()).split(" ")[0],
+                                                 content.relative_dir)
+                if relative and relative.startswith(static_dirs):
+                    used.add(relative)
+    return used
+
+
 def register():
     """A new Images for each build (the warm preview builds many times)."""
     images = Images()
     signals.initialized.connect(images.read_settings, weak=False)
     signals.content_object_init.connect(images.rewrite, weak=False)
+    signals.all_generators_finalized.connect(images.choose_published, weak=False)
     signals.finalized.connect(images.write, weak=False)

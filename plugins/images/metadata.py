@@ -1,0 +1,172 @@
+"""Files published with their pixels untouched, less everything else: the
+images plugin's byte-level cleaners (pure functions, no Pillow: a photo
+embedded in a drawing is handed to the images plugin's function).
+
+An animated GIF, WebP or PNG cannot be re-encoded without losing frames or
+timing, and a drawing is text: these are published as they are, minus what
+a phone, a camera or a drawing program wrote about the person and the
+machine that made them (place, camera, owner, software, file paths,
+comments). Each cleaner keeps only what a browser needs to draw the image
+(a list of what is kept, not of what is dropped, so a kind of metadata
+nobody thought of is dropped too) and raises ValueError on a file it cannot
+read to the end.
+"""
+
+import base64
+import binascii
+import re
+import xml.etree.ElementTree as etree
+
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+# Pixels, palette, transparency, colour (gAMA, cHRM, sRGB, iCCP, cICP and HDR
+# levels), pixel density, background, and the frames of an animated PNG.
+PNG_KEPT = {b"IHDR", b"PLTE", b"IDAT", b"IEND", b"tRNS", b"gAMA", b"cHRM", b"sRGB",
+            b"iCCP", b"cICP", b"mDCV", b"cLLI", b"sBIT", b"bKGD", b"pHYs",
+            b"acTL", b"fcTL", b"fdAT"}
+# A WebP's image, alpha, animation and colour profile chunks (not EXIF, "XMP ").
+WEBP_KEPT = {b"VP8 ", b"VP8L", b"VP8X", b"ALPH", b"ANIM", b"ANMF", b"ICCP"}
+WEBP_EXIF_AND_XMP_FLAGS = 0x08 | 0x04  # in VP8X's flags byte
+# A GIF's application extensions that make it loop; comments, XMP and any
+# other application's data are left out.
+GIF_LOOPING = {b"NETSCAPE2.0", b"ANIMEXTS1.0"}
+GIF_IMAGE, GIF_EXTENSION, GIF_END, GIF_GRAPHIC_CONTROL, GIF_APPLICATION = (
+    0x2C, 0x21, 0x3B, 0xF9, 0xFF)
+
+SVG = "http://www.w3.org/2000/svg"
+XLINK = "http://www.w3.org/1999/xlink"
+# What a browser draws: SVG itself, its links, xml:space/xml:lang, and HTML or
+# MathML inside <foreignObject>. Inkscape's, Sodipodi's, Illustrator's, RDF's
+# and Dublin Core's namespaces (names, file paths, licences) are left out.
+SVG_KEPT_NAMESPACES = {SVG, XLINK, "http://www.w3.org/XML/1998/namespace",
+                       "http://www.w3.org/1999/xhtml", "http://www.w3.org/1998/Math/MathML"}
+# A picture a drawing holds in itself, base64-encoded.
+EMBEDDED_PICTURE = re.compile(r"data:image/(?!svg)[\w.+-]+;base64,", re.I)
+etree.register_namespace("", SVG)
+etree.register_namespace("xlink", XLINK)
+
+
+def png_without_metadata(data):
+    """The PNG `data` without text (tEXt, zTXt, iTXt: often XMP), EXIF (eXIf),
+    time (tIME) or any private chunk."""
+    if not data.startswith(PNG_SIGNATURE):
+        raise ValueError("not a PNG")
+    kept, position = [PNG_SIGNATURE], len(PNG_SIGNATURE)
+    while True:
+        if position + 12 > len(data):
+            raise ValueError("the PNG ends early")
+        length = int.from_bytes(data[position:position + 4], "big")
+        kind, end = data[position + 4:position + 8], position + 12 + length
+        if end > len(data):
+            raise ValueError("the PNG ends early")
+        if kind in PNG_KEPT:
+            kept.append(data[position:end])
+        if kind == b"IEND":
+            return b"".join(kept)
+        position = end
+
+
+def webp_without_metadata(data):
+    """The WebP `data` without its EXIF and XMP chunks (and VP8X's flags for
+    them cleared); its frames and colour profile stay."""
+    if data[:4] != b"RIFF" or data[8:12] != b"WEBP":
+        raise ValueError("not a WebP")
+    kept, position = [], 12
+    while position < len(data):
+        kind = data[position:position + 4]
+        size = int.from_bytes(data[position + 4:position + 8], "little")
+        end = position + 8 + size + (size & 1)  # chunks are padded to an even size
+        if position + 8 > len(data) or end > len(data) + (size & 1):
+            raise ValueError("the WebP ends early")
+        chunk = data[position:end]
+        if kind == b"VP8X":
+            chunk = chunk[:8] + bytes([chunk[8] & ~WEBP_EXIF_AND_XMP_FLAGS]) + chunk[9:]
+        if kind in WEBP_KEPT:
+            kept.append(chunk)
+        position = end
+    body = b"WEBP" + b"".join(kept)
+    return b"RIFF" + len(body).to_bytes(4, "little") + body
+
+
+def gif_without_metadata(data):
+    """The GIF `data` with its frames, timing and looping, without comments,
+    plain-text blocks, XMP or other applications' extension blocks."""
+    if data[:6] not in (b"GIF87a", b"GIF89a"):
+        raise ValueError("not a GIF")
+    try:
+        position = after_colour_table(data, 13, data[10])
+        kept = [data[:position]]
+        while data[position] != GIF_END:
+            start = position
+            if data[position] == GIF_IMAGE:
+                position = after_colour_table(data, position + 10, data[position + 9])
+                position = after_sub_blocks(data, position + 1)  # after LZW's code size
+                kept.append(data[start:position])
+            elif data[position] == GIF_EXTENSION:
+                position = after_sub_blocks(data, position + 2)
+                if gif_extension_kept(data[start + 1], data[start + 3:start + 14]):
+                    kept.append(data[start:position])
+            else:
+                raise ValueError("the GIF holds a block it does not know")
+    except IndexError:
+        raise ValueError("the GIF ends early") from None
+    return b"".join(kept) + bytes([GIF_END])
+
+
+def gif_extension_kept(label, application):
+    return label == GIF_GRAPHIC_CONTROL or (label == GIF_APPLICATION
+                                            and application in GIF_LOOPING)
+
+
+def after_colour_table(data, position, flags):
+    """The position after a GIF colour table (if the flags say there is one)."""
+    return position + (3 * 2 ** ((flags & 0x07) + 1) if flags & 0x80 else 0)
+
+
+def after_sub_blocks(data, position):
+    """The position after a GIF's run of data sub-blocks (ended by size 0)."""
+    while data[position]:  # IndexError when the file ends first
+        position += data[position] + 1
+    return position + 1
+
+
+def svg_without_metadata(text, picture_alone):
+    """The SVG `text` without <metadata> (RDF: author, licence), comments,
+    editors' elements and attributes (Inkscape's and Sodipodi's: the file's
+    name and folder, export paths; Illustrator's private data), or links to
+    a file on the author's computer. A photo it embeds (a data: address,
+    Inkscape's default) is replaced by picture_alone(its bytes) -> (type,
+    bytes), so its EXIF goes too. What it draws is unchanged."""
+    root = etree.fromstring(text)  # comments and processing instructions are dropped
+    drop_editors_parts(root, picture_alone)
+    return etree.tostring(root, encoding="unicode")
+
+
+def drop_editors_parts(element, picture_alone):
+    for child in list(element):
+        if not drawn(child.tag) or child.tag == f"{{{SVG}}}metadata":
+            element.remove(child)
+        else:
+            drop_editors_parts(child, picture_alone)
+    for name, value in list(element.attrib.items()):
+        if not drawn(name) or (name.endswith("href") and value.strip().startswith("file:")):
+            del element.attrib[name]
+        elif name.endswith("href") and EMBEDDED_PICTURE.match(value.strip()):
+            element.set(name, embedded_alone(value.strip(), picture_alone))
+
+
+def embedded_alone(address, picture_alone):
+    """A data: address of a picture, with the picture alone (ValueError when
+    it cannot be read)."""
+    try:
+        data = base64.b64decode(address.split(",", 1)[1], validate=False)
+        kind, cleaned = picture_alone(data)
+    except (binascii.Error, OSError, SyntaxError) as error:
+        raise ValueError(f"a picture in the drawing cannot be read ({error})") from None
+    return f"data:{kind};base64,{base64.b64encode(cleaned).decode('ascii')}"
+
+
+def drawn(name):
+    """Whether an element or attribute name is one a browser draws with."""
+    if not name.startswith("{"):
+        return True  # an attribute without a namespace: SVG's own
+    return name[1:].split("}", 1)[0] in SVG_KEPT_NAMESPACES
