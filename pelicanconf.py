@@ -118,6 +118,9 @@ PLUGINS = [
     # .md files (it keeps one Markdown object a build itself); build_speed's
     # steps aside for it.
     "pelican.plugins.yaml_metadata",
+    # HTML comments (<!-- notes -->) out of every post, before anything reads it:
+    # never on a page or in a feed
+    "html_comments",
     "content_checks",  # every problem in plain words, with file and line
     "scheduled",  # a post dated in the future waits, as a draft, for its date
     "inline_css",  # the stylesheet in each page's head, allowed by hash in the CSP

@@ -2,4 +2,5 @@
 says its problems in plain words; gates.py runs the quality checks and
 knows the tools they need; publish.py sends a checked site to gh-pages;
 summary.py tells the coach, on GitHub, what a publish did; new_post.py
-starts a draft; address.py knows a placeholder address from a real one."""
+starts a draft; placeholders.py finds what must be filled in before
+publishing, and address.py knows a placeholder address from a real one."""

@@ -1,5 +1,6 @@
-"""`./dev publish`, read top to bottom: refuse what must not go live, build
-the production site strictly, compare it with what is live, run every check,
+"""`./dev publish`, read top to bottom: refuse what must not go live (changes
+not committed; placeholders, in one list: placeholders.py), build the
+production site strictly, compare it with what is live, run every check,
 commit it to the gh-pages branch with ghp-import and push it.
 
 Nothing reaches gh-pages unless the build and the checks passed; a failed
@@ -18,9 +19,9 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from site_tools.address import is_placeholder
 from site_tools.build import Failed, production_setting
 from site_tools.gates import build_strictly, check_built_site, quality_tools_ready
+from site_tools.placeholders import SETTINGS, count_of, find_placeholders, listing
 from site_tools.summary import (
     SiteChanges,
     compare_with_live,
@@ -47,8 +48,9 @@ def publish(config, remote, branch, dry_run=False, force=False):
     try:
         publication = publish_site(config, remote, branch, dry_run, force)
     except Failed as failed:
-        write_run_summary(failure_lines(failed.problems, failed.message, NOT_PUBLISHED),
-                          "failed")
+        heading = failed.heading if isinstance(failed, PlaceholdersLeft) else None
+        write_run_summary(failure_lines(failed.problems, failed.message, NOT_PUBLISHED,
+                                        heading), "failed")
         raise Failed(f"{failed.message}\n{NOT_PUBLISHED}", failed.problems) from None
     write_run_summary(success_lines(publication, time.monotonic() - started),
                       publication.outcome)
@@ -60,9 +62,9 @@ def publish_site(config, remote, branch, dry_run, force):
     git = Git(root)
     source = git.source_commit()
     refuse_uncommitted_changes(git, config["published_sources"], force, dry_run)
+    refuse_placeholders(root, dry_run)
     siteurl, cname = production_setting(root, "SITEURL"), production_setting(root, "CNAME")
     if not dry_run:
-        refuse_placeholder_address(siteurl)
         git.ensure_remote(remote)
         git.follow_published_branch(remote, branch)
     tools_ready = quality_tools_ready(root)
@@ -123,14 +125,27 @@ def refuse_uncommitted_changes(git, sources, force, dry_run):
           "fix": "Commit them, or publish with --force."}])
 
 
-def refuse_placeholder_address(siteurl):
-    if is_placeholder(siteurl):
-        raise Failed(f"The site's address is still the placeholder {siteurl}. Set "
-                     "PUBLIC_SITEURL in publishconf.py (or the SITEURL environment "
-                     "variable) to the real address: README.md, Publishing.",
-                     [{"what": f"The site's address is still the placeholder {siteurl}.",
-                       "fix": "Set PUBLIC_SITEURL in publishconf.py, or the repository "
-                              "variable SITEURL."}])
+class PlaceholdersLeft(Failed):
+    """Placeholders that would go live: one list of what to fill in, and where."""
+
+    def __init__(self, placeholders):
+        super().__init__(
+            f"{count_of(placeholders)} to fill in before the site can go live:\n\n"
+            f"{listing(placeholders)}\nFill each in, commit, and run publish again.",
+            placeholders)
+        self.heading = f"## Not published: {count_of(placeholders)} to fill in"
+
+
+def refuse_placeholders(root, dry_run):
+    """Refuse, before anything is built, while a placeholder would go live; a
+    dry run only lists them."""
+    placeholders = find_placeholders(root, {name: production_setting(root, name, None)
+                                            for name in SETTINGS})
+    if placeholders and dry_run:
+        print(f"Going on (dry run), but a publish would refuse these "
+              f"{count_of(placeholders)}:\n\n{listing(placeholders)}", file=sys.stderr)
+    elif placeholders:
+        raise PlaceholdersLeft(placeholders)
 
 
 def publish_message(source, with_uncommitted_changes):

@@ -163,9 +163,12 @@ def post_items(siteurl, posts):
     return items
 
 
-def failure_lines(problems, message, not_published):
-    lines = [f"## Not published: {count_of(problems)} to fix"
-             if problems else "## Not published", "", not_published, ""]
+def failure_lines(problems, message, not_published, heading=None):
+    """What to fix, one problem a paragraph; `heading` in place of "Not published:
+    N problems to fix" (placeholders have their own)."""
+    heading = heading or (f"## Not published: {count_of(problems)} to fix"
+                          if problems else "## Not published")
+    lines = [heading, "", not_published, ""]
     for problem in problems:
         where = problem.get("file")
         if where:

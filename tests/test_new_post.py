@@ -38,6 +38,7 @@ def test_new_post_takes_a_category_and_shows_commented_examples_readers_never_se
     shown = BeautifulSoup(draft.read_text(), "html.parser").main.get_text()
     assert "Write your post here" in shown
     assert "VIDEO_ID" not in shown and "Glute bridge" not in shown
+    assert "Examples to copy" not in draft.read_text()  # not even in the page's source
 
 
 def test_the_next_build_shows_the_new_post_only_as_a_draft(project):

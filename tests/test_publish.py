@@ -6,8 +6,12 @@ import shutil
 
 import pytest
 
-from conftest import ROOT, git, run_task, tip
+from conftest import ROOT, fill_in_placeholders, git, run_task, tip
+from plugins.problems import line_of
+from site_tools.new_post import new_post_text
 
+# The site's address and custom domain the fixtures publish for (made up).
+SITE, DOMAIN = "https://blog.onebody-fixture.uk", "blog.onebody-fixture.uk"
 IDENTITY = {"GIT_AUTHOR_NAME": "Test Coach", "GIT_AUTHOR_EMAIL": "coach@test.invalid",
             "GIT_COMMITTER_NAME": "Test Coach", "GIT_COMMITTER_EMAIL": "coach@test.invalid"}
 
@@ -37,8 +41,7 @@ def remote(tmp_path):
     return bare
 
 
-@pytest.fixture
-def repo(project, remote, monkeypatch):
+def as_repository(project, remote, monkeypatch):
     """The project copy as a git repository on `main`, with `remote` as origin,
     a custom domain set, and a git identity that needs no global config.
 
@@ -49,13 +52,27 @@ def repo(project, remote, monkeypatch):
         monkeypatch.setenv(key, value)
     monkeypatch.delenv("CI", raising=False)
     (project / "node_modules").unlink(missing_ok=True)
-    monkeypatch.setenv("SITEURL", "https://blog.example.com")
-    monkeypatch.setenv("CNAME", "blog.example.com")
+    monkeypatch.setenv("SITEURL", SITE)
+    monkeypatch.setenv("CNAME", DOMAIN)
     shutil.copy2(ROOT / ".gitignore", project / ".gitignore")
     git(project, "init", "--quiet", "--initial-branch", "main")
     commit_all(project, "The site")
     git(project, "remote", "add", "origin", str(remote))
     return project
+
+
+@pytest.fixture
+def repo(project, remote, monkeypatch):
+    """The project as a repository (as_repository), its placeholders filled in
+    as the coach will have them (conftest.FILLED_IN)."""
+    fill_in_placeholders(project)
+    return as_repository(project, remote, monkeypatch)
+
+
+@pytest.fixture
+def repo_as_it_is(project, remote, monkeypatch):
+    """The project as a repository, with the placeholders it has today."""
+    return as_repository(project, remote, monkeypatch)
 
 
 def publish(repo, *flags):
@@ -67,6 +84,11 @@ def assert_published(result):
 
 
 def test_publish_commits_the_site_with_nojekyll_and_cname(repo, remote):
+    # A draft is never published, so its placeholders do not stop the site.
+    draft = new_post_text("Next week", "Running", "", datetime.datetime(2026, 12, 1, 9, 0))
+    (repo / "content/articles/next-week.md").write_text(
+        draft + "\nhttps://youtu.be/PLACEHOLDR3\n", encoding="utf-8")
+    commit_all(repo, "A draft")
     source = tip(repo, "HEAD")
 
     assert_published(publish(repo))
@@ -74,7 +96,8 @@ def test_publish_commits_the_site_with_nojekyll_and_cname(repo, remote):
     published = files_in(remote, "gh-pages")
     assert {"index.html", ".nojekyll", "CNAME", "cant-fire-my-glutes/index.html",
             "feeds/all.atom.xml"} <= published
-    assert git(remote, "show", "gh-pages:CNAME") == "blog.example.com"
+    assert not any("next-week" in path for path in published)
+    assert git(remote, "show", "gh-pages:CNAME") == DOMAIN
     message = git(remote, "log", "-1", "--format=%B", "gh-pages")
     assert source in message
     assert f"{datetime.datetime.now(datetime.UTC):%Y-%m-%d}" in message
@@ -259,6 +282,69 @@ def test_the_placeholder_address_is_never_published(repo, remote, monkeypatch):
     assert_published(publish(repo, "--dry-run"))  # checking it is fine
 
 
+GLUTE_POST = "content/articles/cant-fire-my-glutes.md"
+
+
+def where(project, file, text):
+    """How the list names a place: "FILE, line N", N the line holding `text`."""
+    return f"{file}, line {line_of(project / file, text)}"
+
+
+def test_the_project_as_it_is_today_is_refused_with_one_list_of_what_to_fill_in(
+        repo_as_it_is, remote, monkeypatch, tmp_path):
+    """Its first publish, from the laptop or from GitHub, says what is still a
+    placeholder and where, in one list, before anything is built."""
+    repo = repo_as_it_is
+    monkeypatch.delenv("SITEURL")  # publishconf.py's own, still the placeholder
+    monkeypatch.setenv("CI", "true")  # publishing under CI ships the editor
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+
+    result = publish(repo)
+
+    assert result.returncode != 0
+    places = [(where(repo, "publishconf.py", "PUBLIC_SITEURL ="), "PUBLIC_SITEURL"),
+              (where(repo, "pelicanconf.py", "BOOKING_URL ="), "BOOKING_URL"),
+              (where(repo, "pelicanconf.py", "CONTACT_URL ="), "CONTACT_URL"),
+              (where(repo, "publishconf.py", "PUBLIC_REPO ="), "PUBLIC_REPO"),
+              (where(repo, GLUTE_POST, "PLACEHOLDR1"), "PLACEHOLDR1"),
+              (where(repo, GLUTE_POST, "PLACEHOLDR2"), "PLACEHOLDR2")]
+    told = result.stderr
+    assert told.startswith("6 placeholders to fill in before the site can go live:")
+    entries = told.split("\n\n")[1:7]  # one list: a paragraph a placeholder
+    for entry, (place, name) in zip(entries, places, strict=True):
+        assert entry.startswith(f"{place}\n") and name in entry and "\n  Fix: " in entry
+    assert "Nothing was published" in told
+    assert "Done: Processed" not in result.stdout  # refused before the build
+    lines = summary.read_text().splitlines()
+    assert lines[:3] == ["## Not published: 6 placeholders to fill in", "",
+                         "Nothing was published: the live site and the gh-pages branch "
+                         "are as they were."]
+    assert [line for line in lines if line.startswith("**")] == [
+        f"**{place}**  " for place, _ in places]
+    assert "Fix: Set BOOKING\\_URL in pelicanconf.py" in "\n".join(lines)
+    assert tip(remote, "gh-pages") is None and tip(repo, "gh-pages") is None
+
+
+def test_on_github_the_address_and_the_editor_are_filled_in_the_rest_is_refused(
+        repo_as_it_is, remote, monkeypatch):
+    """GitHub Actions gives the site's address (the workflow works it out) and
+    the editor's repository; booking, contact and the videos are the coach's."""
+    monkeypatch.setenv("SITEURL", "https://tracy.github.io/onebodycoach")
+    monkeypatch.setenv("GITHUB_REPOSITORY", "Tracy/onebodycoach")
+    monkeypatch.setenv("CI", "true")
+
+    result = publish(repo_as_it_is)
+
+    assert result.returncode != 0
+    assert result.stderr.startswith("4 placeholders to fill in")
+    for named in ["BOOKING_URL", "CONTACT_URL", "PLACEHOLDR1", "PLACEHOLDR2"]:
+        assert named in result.stderr
+    for filled in ["PUBLIC_SITEURL", "PUBLIC_REPO"]:
+        assert filled not in result.stderr
+    assert tip(remote, "gh-pages") is None
+
+
 def test_republishing_an_unchanged_site_pushes_nothing(repo, remote):
     """Two builds of the same sources have the same pages (only the search
     index and the sitemap's dates differ, and they are made from the pages):
@@ -339,7 +425,7 @@ def test_a_scheduled_post_goes_live_on_the_first_publish_of_its_day(repo, remote
     assert "a-warm-up-for-cold-mornings/index.html" in files_in(remote, "gh-pages")
     assert tip(remote, "gh-pages^") == day_before
     assert ("- [A warm-up for cold mornings]"
-            "(https://blog.example.com/a-warm-up-for-cold-mornings/)") in summary.read_text()
+            f"({SITE}/a-warm-up-for-cold-mornings/)") in summary.read_text()
 
     monkeypatch.setenv("SCHEDULE_NOW", "2026-12-02T17:00+00:00")
     summary.write_text("")

@@ -13,7 +13,7 @@ summary page to test-artifacts/workflow-summaries.md."""
 import pytest
 import yaml
 
-from conftest import ROOT, copy_files, git, tip
+from conftest import ROOT, copy_files, fill_in_placeholders, git, tip
 from github_runner import Runner, condition_holds, evaluate, read_env_file
 
 WORKFLOW = ROOT / ".github/workflows/pages.yml"
@@ -39,7 +39,8 @@ def context(event_name, variables=None):
 
 class GitHub:
     """The repository on "GitHub" (a bare repository), the project's files on
-    main, pushed from a laptop clone."""
+    main, their placeholders filled in (publishing refuses them: test_publish.py),
+    pushed from a laptop clone."""
 
     def __init__(self, folder):
         self.folder = folder
@@ -48,6 +49,7 @@ class GitHub:
         self.laptop = folder / "laptop"
         self.laptop.mkdir()
         copy_files(self.laptop)
+        fill_in_placeholders(self.laptop)
         git(self.laptop, "init", "--quiet", "--initial-branch", "main")
         git(self.laptop, "remote", "add", "origin", str(self.origin))
         self.push("The site")
@@ -179,7 +181,8 @@ ADDRESS_CASES = {
                              PLACEHOLDER, {"SITEURL": "https://coach.example.org/blog"}),
     "the CNAME variable": ({"CNAME": "blog.example.org"}, PLACEHOLDER,
                            {"SITEURL": "https://blog.example.org", "CNAME": "blog.example.org"}),
-    "publishconf.py's address": ({}, 'PUBLIC_SITEURL = "https://blog.example.org"', {}),
+    "publishconf.py's address": ({}, 'PUBLIC_SITEURL = "https://blog.onebody-fixture.uk"',
+                                 {}),
     "project pages": ({}, PLACEHOLDER, {"SITEURL": SITE}),
 }
 

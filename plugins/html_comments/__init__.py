@@ -1,0 +1,3 @@
+from .html_comments import register
+
+__all__ = ["register"]
