@@ -63,6 +63,9 @@ FONTS_FOLDER = "fonts"
 # where our copies of them are: beside it, relative to the admin page.
 EDITOR_HOME = "https://unpkg.com/@sveltia/cms"
 LOCAL_HOME = "./editor"
+# The editor's own words for her photos, in plain words (no setting changes them;
+# they are the English interface's strings, in the editor and its locale files).
+PLAIN_WORDS = {"Global Assets": "Photos", "External Locations": "From the web"}
 GITHUB_REMOTE = re.compile(r"github\.com[:/](?P<repo>[^/\s]+/[^/\s]+?)(?:\.git)?/?$")
 PAGE = """<!DOCTYPE html>
 <html lang="en">
@@ -262,7 +265,15 @@ def self_hosted(editor):
         fonts[name] = font_package_file(match)
         return f"{FONTS_FOLDER}/{name}"
 
-    return FONT_ADDRESS.sub(local_font, editor).replace(EDITOR_HOME, LOCAL_HOME), fonts
+    editor = in_plain_words(FONT_ADDRESS.sub(local_font, editor), "`")
+    return editor.replace(EDITOR_HOME, LOCAL_HOME), fonts
+
+
+def in_plain_words(text, quote):
+    """text with the editor's jargon, written between `quote`s, in plain words."""
+    for jargon, plain in PLAIN_WORDS.items():
+        text = text.replace(f"{quote}{jargon}{quote}", f"{quote}{plain}{quote}")
+    return text
 
 
 def installed_version(package):
@@ -346,7 +357,11 @@ class AdminGenerator:
                                ("dist/chunks", "chunks")):
             source = os.path.join(self.editor_package, folder)
             for name in os.listdir(source) if os.path.isdir(source) else ():
-                if name.endswith((".json", ".js")):
+                if name.startswith("en-") and name.endswith(".json"):
+                    with open(os.path.join(source, name), encoding="utf-8") as english:
+                        write_if_changed(os.path.join(self.output, target, name),
+                                         in_plain_words(english.read(), '"'))
+                elif name.endswith((".json", ".js")):
                     copy_if_changed(os.path.join(source, name),
                                     os.path.join(self.output, target, name))
 
