@@ -68,6 +68,13 @@ MARKDOWN = {
 # HTML (Pelican would otherwise run them through Markdown and print them raw).
 FORMATTED_FIELDS = []
 
+# A post's address from its title, one rule for Pelican, `./dev new-post` and the
+# editor at /admin/ (its `slug:` options can express no other): accents made
+# plain, anything but a letter, digit, _ or ~ becomes a hyphen, one hyphen at
+# most in a row and none at the ends: "Why stretching isn't working" is
+# why-stretching-isn-t-working (the editor can replace a character, never drop it).
+SLUG_REGEX_SUBSTITUTIONS = [(r"[^\w~-]+", "-"), (r"-{2,}", "-"), (r"\A-|-\Z", "")]
+
 # Clean addresses: /glutes-wont-fire/ rather than /glutes-wont-fire.html.
 ARTICLE_URL = "{slug}/"
 ARTICLE_SAVE_AS = "{slug}/index.html"
