@@ -23,7 +23,7 @@ def test_under_a_sub_path_robots_says_crawlers_never_read_it_and_noindex_keeps_o
     robots = (production.output / "robots.txt").read_text()
     assert "Disallow: /site/admin/" in robots.splitlines()
     note = " ".join(line.lstrip("# ") for line in robots.splitlines() if line.startswith("#"))
-    assert "only at the root of a host (https://coach.github.io/robots.txt)" in note
+    assert "only at the root of a host (/robots.txt), never here" in note
     assert "noindex" in note
     admin = production.page("admin/")
     assert admin.find("meta", attrs={"name": "robots"})["content"] == "noindex, nofollow"
