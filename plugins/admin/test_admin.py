@@ -73,14 +73,14 @@ def test_the_repository_is_the_setting_else_gits_origin_else_the_folders_name(tm
 
 
 def test_the_editor_fetches_its_fonts_and_parts_from_the_site_and_says_photos():
-    editor = ("src:url(https://cdn.jsdelivr.net/fontsource/fonts/material-symbols-outlined:vf"
-              "@5.3.7/latin-wght-normal.woff2) src:url(https://cdn.jsdelivr.net/fontsource/fonts/"
-              "noto-mono@5.3.0/latin-400-normal.woff2) iP=`https://unpkg.com/@sveltia/cms`,"
-              "global_assets:`Global Assets`")
+    editor = (b"src:url(https://cdn.jsdelivr.net/fontsource/fonts/material-symbols-outlined:vf"
+              b"@5.3.7/latin-wght-normal.woff2) src:url(https://cdn.jsdelivr.net/fontsource/fonts/"
+              b"noto-mono@5.3.0/latin-400-normal.woff2) iP=`https://unpkg.com/@sveltia/cms`,"
+              b"global_assets:`Global Assets`")
     text, fonts = self_hosted(editor)
-    assert text == ("src:url(fonts/material-symbols-outlined-latin-wght-normal.woff2) "
-                    "src:url(fonts/noto-mono-latin-400-normal.woff2) iP=`./editor`,"
-                    "global_assets:`Photos`")
+    assert text == (b"src:url(fonts/material-symbols-outlined-latin-wght-normal.woff2) "
+                    b"src:url(fonts/noto-mono-latin-400-normal.woff2) iP=`./editor`,"
+                    b"global_assets:`Photos`")
     assert fonts == {
         "material-symbols-outlined-latin-wght-normal.woff2":
             "@fontsource-variable/material-symbols-outlined/files/"
