@@ -66,6 +66,13 @@ MARKDOWN = {
 # HTML (Pelican would otherwise run them through Markdown and print them raw).
 FORMATTED_FIELDS = []
 
+# A post's address from its title, one rule for Pelican, `./dev new-post` and the
+# editor at /admin/ (its `slug:` options can express no other): accents made
+# plain, anything but a letter, digit, _ or ~ becomes a hyphen, one hyphen at
+# most in a row and none at the ends: "Why stretching isn't working" is
+# why-stretching-isn-t-working (the editor can replace a character, never drop it).
+SLUG_REGEX_SUBSTITUTIONS = [(r"[^\w~-]+", "-"), (r"-{2,}", "-"), (r"\A-|-\Z", "")]
+
 # Clean addresses: /glutes-wont-fire/ rather than /glutes-wont-fire.html.
 ARTICLE_URL = "{slug}/"
 ARTICLE_SAVE_AS = "{slug}/index.html"
@@ -200,27 +207,31 @@ PAGE_ORDER_BY = "order"
 SCHEDULE_NOW = os.environ.get("SCHEDULE_NOW") or None
 
 # admin: the editor at /admin/ (plugins/admin). The GitHub repository it saves to
-# (publishconf.py takes it from GitHub Actions), the branch, and the editor's own
-# Content-Security-Policy, each source checked in the browser: GitHub's API,
-# photos as blob:/data:, Svelte's inline styles, the interface's fonts and icons
-# (jsDelivr, as Sveltia ships them) and its daily "new version?" look-up at unpkg
-# (that one file). Readers' pages never get it.
+# ("owner/name"; empty: the one git's remote "origin" names; publishconf.py takes
+# it from GitHub Actions), the branch, and the editor's own
+# Content-Security-Policy. Its fonts, icons, languages and "new version?" check
+# are served from /admin/ itself (the plugin copies them from node_modules), so
+# nothing here lets the page reach another site before she signs in to GitHub;
+# then it talks to GitHub's API, shows her GitHub picture and asks GitHub's
+# status page (github-status.js holds that back until she has signed in).
+# Kept out, knowingly: code-block colouring (Shiki, fetched from unpkg by the
+# editor when a post has a code block; her posts have none, and the code shows
+# plain) and the map field (Leaflet; unused). Readers' pages never get this policy.
 ADMIN_DIR = "admin"
-ADMIN_REPO = "OWNER/REPO"
+ADMIN_REPO = ""
 ADMIN_BRANCH = "main"
 ADMIN_EDITOR_REQUIRED = False  # publishing under CI requires the editor (publishconf.py)
 ADMIN_CSP = {
     "default-src": ["'self'"],
     "script-src": ["'self'"],
-    "style-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],  # Svelte's inline styles
     "img-src": ["'self'", "blob:", "data:", "https://avatars.githubusercontent.com"],
     "media-src": ["'self'", "blob:"],
-    "font-src": ["'self'", "https://cdn.jsdelivr.net/fontsource/"],
+    "font-src": ["'self'"],
     "manifest-src": ["'self'", "blob:"],
     "frame-src": ["'self'", "blob:"],
     "connect-src": ["'self'", "blob:", "data:", "https://api.github.com",
-                    "https://www.githubstatus.com/api/v2/status.json",
-                    "https://unpkg.com/@sveltia/cms/package.json"],
+                    "https://www.githubstatus.com/api/v2/status.json"],
     "object-src": ["'none'"],
     "base-uri": ["'self'"],
     "form-action": ["'self'"],

@@ -21,8 +21,9 @@ PUBLIC_CNAME = ""
 CNAME = os.environ.get("CNAME", PUBLIC_CNAME)
 
 # The editor at /admin/ saves to this repository: GitHub Actions names it; by
-# hand, set PUBLIC_REPO ("USER/REPO"). Publishing under CI ships the editor.
-PUBLIC_REPO = "OWNER/REPO"
+# hand, the one git's remote "origin" names, unless PUBLIC_REPO ("USER/REPO")
+# says otherwise. Publishing under CI ships the editor.
+PUBLIC_REPO = ""
 ADMIN_REPO = os.environ.get("GITHUB_REPOSITORY", PUBLIC_REPO)
 ADMIN_EDITOR_REQUIRED = os.environ.get("CI") == "true"
 

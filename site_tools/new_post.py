@@ -7,8 +7,9 @@ which the build refuses in a published post. The rest of that file (status
 draft, and examples of a video and a photo inside a comment readers never
 see) is copied as it is. The header is
 written as YAML front matter, as the editor at /admin/ writes it. The file
-is named by the slug Pelican gives the title, so the file and its address
-match, and a post that exists is never overwritten.
+is named by the slug Pelican gives the title (the site's
+SLUG_REGEX_SUBSTITUTIONS, which the editor follows too), so the file and its
+address match, and a post that exists is never overwritten.
 """
 
 from pathlib import Path
@@ -23,12 +24,15 @@ TEMPLATE = Path(__file__).with_name("new_post.md")
 NO_TAGS_YET = "tags:\n# - hamstrings\n# - stretching\n"
 
 
-def slug_of(title):
-    """The slug Pelican gives a post of this title."""
-    from pelican.settings import DEFAULT_CONFIG
+def slug_of(title, settings_file):
+    """The slug Pelican gives a post of this title, with these settings."""
+    from pelican.settings import read_settings
     from pelican.utils import slugify
 
-    return slugify(title, regex_subs=DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"])
+    settings = read_settings(str(settings_file))
+    return slugify(title, regex_subs=settings["SLUG_REGEX_SUBSTITUTIONS"],
+                   preserve_case=settings["SLUGIFY_PRESERVE_CASE"],
+                   use_unicode=settings["SLUGIFY_USE_UNICODE"])
 
 
 def new_post_text(title, category, tags, now):
@@ -52,7 +56,7 @@ def front_matter_text(fields):
 def write_new_post(root, articles, title, category, tags, now):
     """Write the new post into `articles`; its path. Refuses (Exit) a title
     that names no file and a post that exists: nothing is written then."""
-    slug = slug_of(title)
+    slug = slug_of(title, Path(root) / "pelicanconf.py")
     if not slug or slug.startswith("."):  # "💪🏃" would write the hidden file ".md"
         raise Exit(f'The title "{title}" has no letters or digits to name the file: nothing '
                    'was written. Give it a title with words, e.g. ./dev new-post "Strength '

@@ -30,7 +30,7 @@ LISTED_AT_MOST = 20  # posts named per kind in the summary; the rest are counted
 @dataclass
 class Post:
     title: str
-    path: str  # the site path, e.g. "why-stretching-isnt-working/"
+    path: str  # the site path, e.g. "why-stretching-isn-t-working/"
 
 
 @dataclass

@@ -12,7 +12,21 @@ def test_admin_is_in_no_sitemap_feed_or_search_index_and_robots_keep_out(site):
     for feed in (site.output / "feeds").iterdir():
         assert "/admin" not in feed.read_text(), feed.name
     assert not any("admin" in url for url in indexed_pages(site.output))
-    assert "Disallow: /admin/" in (site.output / "robots.txt").read_text().splitlines()
+    # A site at the root of its host: crawlers read this robots.txt.
+    robots = (site.output / "robots.txt").read_text().splitlines()
+    assert "Disallow: /admin/" in robots
+    assert not any(line.startswith("#") for line in robots)
+
+
+def test_under_a_sub_path_robots_says_crawlers_never_read_it_and_noindex_keeps_out(production):
+    # https://coach.github.io/site: crawlers read https://coach.github.io/robots.txt only.
+    robots = (production.output / "robots.txt").read_text()
+    assert "Disallow: /site/admin/" in robots.splitlines()
+    note = " ".join(line.lstrip("# ") for line in robots.splitlines() if line.startswith("#"))
+    assert "only at the root of a host (/robots.txt), never here" in note
+    assert "noindex" in note
+    admin = production.page("admin/")
+    assert admin.find("meta", attrs={"name": "robots"})["content"] == "noindex, nofollow"
 
 
 def test_reader_pages_keep_their_own_policy(site):

@@ -8,7 +8,7 @@ from conftest import run_task
 from plugins.header_schema import PLACEHOLDER_SUMMARY
 
 TITLE = "Why stretching isn't working"
-POST = "content/articles/why-stretching-isnt-working.md"
+POST = "content/articles/why-stretching-isn-t-working.md"
 
 
 def test_new_post_writes_a_dated_draft_with_the_header_filled_in(project):
@@ -34,7 +34,7 @@ def test_new_post_takes_a_category_and_shows_commented_examples_readers_never_se
     assert "https://www.youtube.com/watch?v=VIDEO_ID" in text
     assert "![Glute bridge: lying on your back, hips lifted](images/glute-bridge.jpg)" in text
     assert run_task(project, "build").returncode == 0
-    draft = project / "output" / "drafts" / "why-stretching-isnt-working" / "index.html"
+    draft = project / "output" / "drafts" / "why-stretching-isn-t-working" / "index.html"
     shown = BeautifulSoup(draft.read_text(), "html.parser").main.get_text()
     assert "Write your post here" in shown
     assert "VIDEO_ID" not in shown and "Glute bridge" not in shown
@@ -47,9 +47,9 @@ def test_the_next_build_shows_the_new_post_only_as_a_draft(project):
     assert "\ntags:\n# - hamstrings\n# - stretching\nsummary: " in (project / POST).read_text()
     assert run_task(project, "build").returncode == 0
     output = project / "output"
-    draft = output / "drafts" / "why-stretching-isnt-working" / "index.html"
+    draft = output / "drafts" / "why-stretching-isn-t-working" / "index.html"
     assert TITLE in BeautifulSoup(draft.read_text(), "html.parser").h1.get_text()
-    assert not (output / "why-stretching-isnt-working").exists()
+    assert not (output / "why-stretching-isn-t-working").exists()
     for listing in ["index.html", "archives/index.html", "category/running/index.html"]:
         assert "stretching" not in (output / listing).read_text().lower(), listing
     feed = (output / "feeds" / "all.atom.xml").read_text()

@@ -120,15 +120,15 @@ def test_no_cname_file_without_a_custom_domain(repo, remote, monkeypatch):
 def test_a_new_post_adds_one_commit_with_the_post(repo, remote):
     assert_published(publish(repo))
     first = tip(remote, "gh-pages")
-    (repo / "content/articles/why-stretching-isnt-working.md").write_text(NEW_POST)
+    (repo / "content/articles/why-stretching-isn-t-working.md").write_text(NEW_POST)
     commit_all(repo, "New post")
 
     assert_published(publish(repo))
 
     assert git(remote, "rev-list", "--count", "gh-pages") == "2"
     assert tip(remote, "gh-pages^") == first
-    assert "why-stretching-isnt-working/index.html" in files_in(remote, "gh-pages")
-    assert "why-stretching-isnt-working/index.html" not in files_in(remote, first)
+    assert "why-stretching-isn-t-working/index.html" in files_in(remote, "gh-pages")
+    assert "why-stretching-isn-t-working/index.html" not in files_in(remote, first)
     assert git(repo, "status", "--porcelain", "--untracked-files=all") == ""
 
 
@@ -163,17 +163,17 @@ def test_a_broken_post_changes_nothing_on_gh_pages(repo, remote, post, cause):
 
 
 def test_uncommitted_changes_are_refused_unless_forced(repo, remote):
-    (repo / "content/articles/why-stretching-isnt-working.md").write_text(NEW_POST)
+    (repo / "content/articles/why-stretching-isn-t-working.md").write_text(NEW_POST)
 
     refused = publish(repo)
 
     assert refused.returncode != 0
-    assert "content/articles/why-stretching-isnt-working.md" in refused.stderr
+    assert "content/articles/why-stretching-isn-t-working.md" in refused.stderr
     assert "--force" in refused.stderr
     assert tip(remote, "gh-pages") is None and tip(repo, "gh-pages") is None
 
     assert_published(publish(repo, "--force"))
-    assert "why-stretching-isnt-working/index.html" in files_in(remote, "gh-pages")
+    assert "why-stretching-isn-t-working/index.html" in files_in(remote, "gh-pages")
     assert "uncommitted" in git(remote, "log", "-1", "--format=%B", "gh-pages")
 
 
@@ -212,7 +212,7 @@ def test_a_refused_push_keeps_gh_pages_and_the_next_publish_succeeds(repo, remot
     hook = remote / "hooks" / "pre-receive"
     hook.write_text("#!/bin/sh\necho 'the remote says no' >&2\nexit 1\n")
     hook.chmod(0o755)
-    (repo / "content/articles/why-stretching-isnt-working.md").write_text(NEW_POST)
+    (repo / "content/articles/why-stretching-isn-t-working.md").write_text(NEW_POST)
     commit_all(repo, "New post")
 
     refused = publish(repo)
@@ -226,13 +226,13 @@ def test_a_refused_push_keeps_gh_pages_and_the_next_publish_succeeds(repo, remot
     hook.unlink()
     assert_published(publish(repo))
     assert tip(remote, "gh-pages^") == live
-    assert "why-stretching-isnt-working/index.html" in files_in(remote, "gh-pages")
+    assert "why-stretching-isn-t-working/index.html" in files_in(remote, "gh-pages")
 
 
 def test_an_unreachable_remote_fails_clearly_and_publishing_resumes(repo, remote):
     assert_published(publish(repo))
     live = tip(remote, "gh-pages")
-    (repo / "content/articles/why-stretching-isnt-working.md").write_text(NEW_POST)
+    (repo / "content/articles/why-stretching-isn-t-working.md").write_text(NEW_POST)
     commit_all(repo, "New post")
     away = remote.with_name("away.git")
     remote.rename(away)
@@ -256,7 +256,7 @@ def test_a_fresh_clone_publishes_on_top_of_the_live_history(repo, remote, tmp_pa
     live = tip(remote, "gh-pages")
     laptop = tmp_path / "laptop"
     git(tmp_path, "clone", "--quiet", "--branch", "main", str(remote), str(laptop))
-    (laptop / "content/articles/why-stretching-isnt-working.md").write_text(NEW_POST)
+    (laptop / "content/articles/why-stretching-isn-t-working.md").write_text(NEW_POST)
     commit_all(laptop, "New post, written on the laptop")
 
     assert_published(publish(laptop))

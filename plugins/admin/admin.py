@@ -4,29 +4,45 @@ Adds, on every build, a folder ADMIN_DIR of the output with:
 - index.html: the page that starts the editor; `noindex`, and a
   Content-Security-Policy of its own (ADMIN_CSP), never the readers' one;
 - sveltia-cms.js: the editor, copied from node_modules (package-lock.json pins
-  it; no CDN). Without node_modules the page says how to get it instead, and
-  with ADMIN_EDITOR_REQUIRED (publishing under CI) the build fails;
+  it; no CDN), with the addresses it would fetch its own parts from pointed at
+  copies beside it, so that nothing leaves the site before she signs in to
+  GitHub: fonts/ (its interface and icon fonts, from the @fontsource packages
+  that hold the files jsDelivr serves), editor/package.json (its "new
+  version?" check, answered with the installed version: npm updates it, not
+  the page), editor@VERSION/locales/ (its interface in the browser's language)
+  and chunks/. Without node_modules (or its fonts) the page says how to get
+  them instead, and with ADMIN_EDITOR_REQUIRED (publishing under CI) the build
+  fails;
+- github-status.js (beside this module): GitHub's status page is asked only
+  once she has signed in with GitHub, never in the laptop's local mode;
 - admin.js (beside this module): the preview in our stylesheet, and the
   post editor's Video and Photo buttons;
 - config.yml: the editor's configuration, written from the settings (address,
   folders) and the content (the categories that exist, the pages), so that
   nothing in it is written twice.
-The folder is in no sitemap, feed or search index (it is not content) and
-robots.txt disallows it.
+The folder is in no sitemap, feed or search index (it is not content); its
+page says noindex, and robots.txt disallows it where crawlers read it (a site
+at the root of its host).
 
 Settings read (defaults): ADMIN_DIR ("admin"), ADMIN_EDITOR_FILE
-("node_modules/@sveltia/cms/dist/sveltia-cms.js", from the project folder),
-ADMIN_EDITOR_REQUIRED (False), ADMIN_REPO ("OWNER/REPO"), ADMIN_BRANCH
-("main"), ADMIN_CSP ({"default-src": ["'self'"]}), and SITEURL, PATH,
-ARTICLE_PATHS, STATIC_PATHS, SITENAME, THEME_STATIC_DIR.
+("node_modules/@sveltia/cms/dist/sveltia-cms.js", from the project folder;
+its package folder holds locales/ and package.json, and the node_modules
+above it the fonts), ADMIN_EDITOR_REQUIRED (False), ADMIN_REPO ("": the GitHub
+repository git's remote "origin" names, else the project folder's name),
+ADMIN_BRANCH ("main"), ADMIN_CSP ({"default-src": ["'self'"]}), and SITEURL,
+PATH, ARTICLE_PATHS, STATIC_PATHS, SITENAME, THEME_STATIC_DIR.
 Signal: get_generators (a generator made afresh for each build writes the folder
 once every post is read).
 """
 
 import filecmp
+import json
 import os
+import re
 import shutil
+import subprocess
 from collections import Counter
+from urllib.parse import urlsplit
 
 import yaml
 from jinja2 import Environment, select_autoescape
@@ -37,6 +53,21 @@ from plugins.build_speed.build_speed import replace_file, unchanged
 from plugins.problems import report_problem
 
 EDITOR_NAME = "sveltia-cms.js"
+# The fonts the editor asks jsDelivr for: npm's @fontsource packages hold the
+# same files (":vf" is a variable font, in @fontsource-variable).
+# (Read as bytes: the 2 MB editor is rewritten on every build, five times faster so.)
+FONT_ADDRESS = re.compile(
+    rb"https://cdn\.jsdelivr\.net/fontsource/fonts/(?P<family>[a-z0-9-]+)(?P<variable>:vf)?"
+    rb"@[0-9.]+/(?P<file>[a-z0-9-]+\.woff2)")
+FONTS_FOLDER = "fonts"
+# Where the editor fetches its own parts (package.json, locales, chunks), and
+# where our copies of them are: beside it, relative to the admin page.
+EDITOR_HOME = b"https://unpkg.com/@sveltia/cms"
+LOCAL_HOME = "./editor"
+# The editor's own words for her photos, in plain words (no setting changes them;
+# they are the English interface's strings, in the editor and its locale files).
+PLAIN_WORDS = {"Global Assets": "Photos", "External Locations": "From the web"}
+GITHUB_REMOTE = re.compile(r"github\.com[:/](?P<repo>[^/\s]+/[^/\s]+?)(?:\.git)?/?$")
 PAGE = """<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -47,6 +78,7 @@ PAGE = """<!DOCTYPE html>
 <title>Write: {{ sitename }}</title>
 <link rel="icon" href="../{{ theme_static }}/favicon.svg" type="image/svg+xml">
 {% if editor %}
+<script src="github-status.js"></script>
 <script src="{{ editor }}"></script>
 <script src="admin.js" data-preview-style="../{{ theme_static }}/css/main.css"></script>
 {% endif %}
@@ -55,7 +87,8 @@ PAGE = """<!DOCTYPE html>
 {% if not editor %}
 <main>
 <h1>The editor is not installed in this copy of the site</h1>
-<p>Run <code>npm ci</code> in the project folder, then build again
+<p>Run <code>npm ci</code> in the project folder (it installs the editor and
+its fonts), then build again
 (<code>./dev livereload</code>). The live site always has it.</p>
 </main>
 {% endif %}
@@ -91,8 +124,9 @@ def post_fields(categories):
         {"name": "summary", "label": "Summary", "widget": "text",
          "hint": "One or two sentences for the home page and search results."},
         {"name": "status", "label": "Status", "widget": "select", "default": "draft",
-         "options": [{"label": "Draft (not on the site)", "value": "draft"},
-                     {"label": "Published", "value": "published"}]},
+         "options": [{"label": "Draft", "value": "draft"},
+                     {"label": "Published", "value": "published"}],
+         "hint": "Draft: kept off the site. Published: on the site once you save."},
         {"name": "body", "label": "Text", "widget": "markdown",
          "editor_components": ["video", "photo"]},
     ]
@@ -134,22 +168,53 @@ def page_entry(page, root):
             "file": os.path.relpath(page.source_path, root).replace("\\", "/")}
 
 
+def origin_repository(root):
+    """The GitHub repository ("owner/name") git's remote "origin" names in
+    root, or None (no git, no remote, or not GitHub)."""
+    try:
+        url = subprocess.run(["git", "config", "--get", "remote.origin.url"], cwd=root,
+                             capture_output=True, text=True, check=False).stdout.strip()
+    except OSError:
+        return None
+    match = GITHUB_REMOTE.search(url)
+    return match["repo"] if match else None
+
+
+def repository(setting, root):
+    """The repository the editor saves to: the setting, else git's origin, else
+    one named after the project folder (what the laptop's local mode asks her
+    to pick; GitHub sign-in needs a real one)."""
+    return setting or origin_repository(root) or f"local/{os.path.basename(root)}"
+
+
+def site_path(siteurl, path):
+    """An absolute path on the site's host (the site may live under /REPO/)."""
+    return urlsplit(siteurl or "").path.rstrip("/") + "/" + path
+
+
 def cms_config(settings, categories, pages, root):
     """The editor's configuration (Sveltia CMS's config.yml) as data."""
     siteurl = settings.get("SITEURL") or "/"
+    favicon = f"{settings.get('THEME_STATIC_DIR', 'theme')}/favicon.svg"
     return {
-        "backend": {"name": "github", "repo": settings.get("ADMIN_REPO", "OWNER/REPO"),
+        "backend": {"name": "github", "repo": repository(settings.get("ADMIN_REPO"), root),
                     "branch": settings.get("ADMIN_BRANCH", "main"),
                     "auth_methods": ["token"]},
+        # Her site's name and mark on the sign-in screen and the tab, not Sveltia's.
+        "app_title": settings.get("SITENAME", ""),
+        "logo": {"src": site_path(settings.get("SITEURL"), favicon)},
         "site_url": siteurl,
         "display_url": siteurl,
         "media_folder": first_folder(settings, "STATIC_PATHS"),
         "public_folder": settings["STATIC_PATHS"][0],
-        # Her own photos only: no stock-photo sites in the photo picker.
-        "media_libraries": {"stock_assets": {"providers": []}},
+        # Her own photos only, in one place: no stock-photo sites in the picker.
+        "media_libraries": {"stock_assets": False},
         # Front matter written as a hand-written post's: lists not indented.
         "output": {"omit_empty_optional_fields": True, "yaml": {"indent_sequences": False}},
-        "slug": {"encoding": "ascii", "clean_accents": True},
+        # The site's slug rule (SLUG_REGEX_SUBSTITUTIONS in pelicanconf.py), so a
+        # post's file is named as its address: accents made plain, anything but
+        # a letter, digit, _ or ~ a hyphen, one at most in a row, none at the ends.
+        "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
         "collections": [
             {"name": "posts", "label": "Posts", "label_singular": "Post",
              "folder": first_folder(settings, "ARTICLE_PATHS"), "extension": "md",
@@ -170,17 +235,56 @@ def categories_by_use(articles):
 
 
 def write_if_changed(path, text):
-    """Write text to path unless the file holds it already (a warm preview
-    rewrites only what changed), replacing it in one step as every page is."""
-    data = text.encode("utf-8")
+    """Write text (or bytes) to path unless the file holds it already (a warm
+    preview rewrites only what changed), replacing it in one step as every page is."""
+    data = text.encode("utf-8") if isinstance(text, str) else text
     if not unchanged(path, data):
+        os.makedirs(os.path.dirname(path), exist_ok=True)
         replace_file(path, data)
 
 
 def copy_if_changed(source, target):
-    """Copy a file (the 2 MB editor) unless the same one is there already."""
+    """Copy a file unless the same one is there already."""
     if not (os.path.isfile(target) and filecmp.cmp(source, target, shallow=True)):
+        os.makedirs(os.path.dirname(target), exist_ok=True)
         shutil.copy2(source, target)
+
+
+def font_package_file(match):
+    """The file under node_modules that holds a font the editor asks jsDelivr for."""
+    family, file = match["family"].decode(), match["file"].decode()
+    scope = "@fontsource-variable" if match["variable"] else "@fontsource"
+    return f"{scope}/{family}/files/{family}-{file}"
+
+
+def self_hosted(editor):
+    """The editor (bytes) with its fonts and its own parts fetched from the site,
+    and the fonts it then needs: {file name in fonts/: file under node_modules}."""
+    fonts = {}
+
+    def local_font(match):
+        name = f"{match['family'].decode()}-{match['file'].decode()}"
+        fonts[name] = font_package_file(match)
+        return f"{FONTS_FOLDER}/{name}".encode()
+
+    editor = in_plain_words(FONT_ADDRESS.sub(local_font, editor), b"`")
+    return editor.replace(EDITOR_HOME, LOCAL_HOME.encode()), fonts
+
+
+def in_plain_words(text, quote):
+    """text (bytes) with the editor's jargon, written between `quote`s, in plain words."""
+    for jargon, plain in PLAIN_WORDS.items():
+        text = text.replace(quote + jargon.encode() + quote, quote + plain.encode() + quote)
+    return text
+
+
+def installed_version(package):
+    """The version in an npm package's package.json, or "" without one."""
+    try:
+        with open(os.path.join(package, "package.json"), encoding="utf-8") as source:
+            return json.load(source)["version"]
+    except (OSError, ValueError, KeyError):
+        return ""
 
 
 class AdminGenerator:
@@ -193,6 +297,9 @@ class AdminGenerator:
         self.root = os.path.dirname(settings["PATH"])
         self.editor_file = os.path.join(self.root, settings.get(
             "ADMIN_EDITOR_FILE", "node_modules/@sveltia/cms/dist/sveltia-cms.js"))
+        # The editor's package (node_modules/@sveltia/cms) and the node_modules above it.
+        self.editor_package = os.path.dirname(os.path.dirname(self.editor_file))
+        self.node_modules = os.path.dirname(os.path.dirname(self.editor_package))
         self.editor_required = settings.get("ADMIN_EDITOR_REQUIRED", False)
         self.csp = policy(settings.get("ADMIN_CSP", {"default-src": ["'self'"]}))
         self.sitename = settings.get("SITENAME", "")
@@ -214,19 +321,51 @@ class AdminGenerator:
         write_if_changed(os.path.join(self.output, "index.html"), page.render(
             csp=self.csp, sitename=self.sitename, editor=editor,
             theme_static=self.theme_static))
-        copy_if_changed(os.path.join(os.path.dirname(__file__), "admin.js"),
-                        os.path.join(self.output, "admin.js"))
+        for script in ("admin.js", "github-status.js"):
+            copy_if_changed(os.path.join(os.path.dirname(__file__), script),
+                            os.path.join(self.output, script))
 
     def copy_editor(self):
-        """The editor's file name in the admin folder, or None without node_modules."""
+        """Write the editor and its parts into the admin folder; the editor's file
+        name, or None when node_modules lacks it or its fonts."""
+        missing = self.editor_file
         if os.path.isfile(self.editor_file):
-            copy_if_changed(self.editor_file, os.path.join(self.output, EDITOR_NAME))
-            return EDITOR_NAME
-        if self.editor_required:
-            report_problem(os.path.relpath(self.editor_file, self.root), None,
-                           "The page /admin/ would not work: the editor is not installed.",
-                           "Run npm ci before building.")
-        return None
+            with open(self.editor_file, "rb") as source:
+                editor, fonts = self_hosted(source.read())
+            missing = next((path for path in self.font_sources(fonts).values()
+                            if not os.path.isfile(path)), None)
+        if missing:
+            if self.editor_required:
+                report_problem(os.path.relpath(missing, self.root), None,
+                               "The page /admin/ would not work: the editor or its fonts are "
+                               "not installed.", "Run npm ci before building.")
+            return None
+        for name, source in self.font_sources(fonts).items():
+            copy_if_changed(source, os.path.join(self.output, FONTS_FOLDER, name))
+        self.copy_editor_parts()
+        write_if_changed(os.path.join(self.output, EDITOR_NAME), editor)
+        return EDITOR_NAME
+
+    def font_sources(self, fonts):
+        return {name: os.path.join(self.node_modules, path) for name, path in fonts.items()}
+
+    def copy_editor_parts(self):
+        """What the editor fetches from its own home: its version (for its
+        "new version?" check), its interface's languages and its chunks."""
+        version = installed_version(self.editor_package)
+        write_if_changed(os.path.join(self.output, LOCAL_HOME, "package.json"),
+                         json.dumps({"name": "@sveltia/cms", "version": version}))
+        for folder, target in (("locales", f"{LOCAL_HOME}@{version}/locales"),
+                               ("dist/chunks", "chunks")):
+            source = os.path.join(self.editor_package, folder)
+            for name in os.listdir(source) if os.path.isdir(source) else ():
+                if name.startswith("en-") and name.endswith(".json"):
+                    with open(os.path.join(source, name), "rb") as english:
+                        write_if_changed(os.path.join(self.output, target, name),
+                                         in_plain_words(english.read(), b'"'))
+                elif name.endswith((".json", ".js")):
+                    copy_if_changed(os.path.join(source, name),
+                                    os.path.join(self.output, target, name))
 
 
 def add_generator(pelican):

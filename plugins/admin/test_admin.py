@@ -2,11 +2,12 @@
 the settings and the content, and a copy without node_modules still builds."""
 
 import logging
+import subprocess
 from types import SimpleNamespace
 
 import yaml
 
-from .admin import AdminGenerator, categories_by_use, cms_config, policy
+from .admin import AdminGenerator, categories_by_use, cms_config, policy, repository, self_hosted
 
 SETTINGS = {"PATH": "/project/content", "ARTICLE_PATHS": ["articles"], "PAGE_PATHS": ["pages"],
             "STATIC_PATHS": ["images"], "SITEURL": "https://coach.example",
@@ -52,6 +53,42 @@ def test_the_configuration_is_written_from_the_settings_and_the_content(tmp_path
     assert entry["fields"][4]["default"] == 1  # a number stays a number
 
 
+def test_the_sign_in_screen_has_the_sites_name_and_mark_even_under_a_sub_path(tmp_path):
+    config = cms_config({**SETTINGS, "SITEURL": "https://tracy.github.io/site",
+                         "THEME_STATIC_DIR": "static"}, [], [], str(tmp_path))
+    assert config["app_title"] == "One Body Coach"
+    assert config["logo"] == {"src": "/site/static/favicon.svg"}
+    assert config["media_libraries"] == {"stock_assets": False}
+
+
+def test_the_repository_is_the_setting_else_gits_origin_else_the_folders_name(tmp_path):
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    assert repository("", str(tmp_path)) == f"local/{tmp_path.name}"
+    for url in ("https://github.com/tracy/onebodycoach.git", "git@github.com:tracy/onebodycoach",
+                "ssh://git@github.com/tracy/onebodycoach.git/"):
+        subprocess.run(["git", "remote", "remove", "origin"], cwd=tmp_path, capture_output=True)
+        subprocess.run(["git", "remote", "add", "origin", url], cwd=tmp_path, check=True)
+        assert repository("", str(tmp_path)) == "tracy/onebodycoach", url
+    assert repository("tracy/site", str(tmp_path)) == "tracy/site"
+
+
+def test_the_editor_fetches_its_fonts_and_parts_from_the_site_and_says_photos():
+    editor = (b"src:url(https://cdn.jsdelivr.net/fontsource/fonts/material-symbols-outlined:vf"
+              b"@5.3.7/latin-wght-normal.woff2) src:url(https://cdn.jsdelivr.net/fontsource/fonts/"
+              b"noto-mono@5.3.0/latin-400-normal.woff2) iP=`https://unpkg.com/@sveltia/cms`,"
+              b"global_assets:`Global Assets`")
+    text, fonts = self_hosted(editor)
+    assert text == (b"src:url(fonts/material-symbols-outlined-latin-wght-normal.woff2) "
+                    b"src:url(fonts/noto-mono-latin-400-normal.woff2) iP=`./editor`,"
+                    b"global_assets:`Photos`")
+    assert fonts == {
+        "material-symbols-outlined-latin-wght-normal.woff2":
+            "@fontsource-variable/material-symbols-outlined/files/"
+            "material-symbols-outlined-latin-wght-normal.woff2",
+        "noto-mono-latin-400-normal.woff2":
+            "@fontsource/noto-mono/files/noto-mono-latin-400-normal.woff2"}
+
+
 def test_a_policy_is_written_directive_by_directive():
     assert policy({"default-src": ["'self'"], "img-src": ["'self'", "blob:"]}) == \
         "default-src 'self'; img-src 'self' blob:"
@@ -59,7 +96,7 @@ def test_a_policy_is_written_directive_by_directive():
 
 def generate(tmp_path, **settings):
     content = tmp_path / "content"
-    content.mkdir()
+    content.mkdir(exist_ok=True)
     generator = AdminGenerator({"articles": [post("Running")], "pages": []},
                                {**SETTINGS, "PATH": str(content), **settings}, str(content),
                                "theme", str(tmp_path / "output"))
@@ -79,6 +116,27 @@ def test_publishing_under_ci_requires_the_editor(tmp_path, caplog):
     with caplog.at_level(logging.ERROR):
         generate(tmp_path, ADMIN_EDITOR_REQUIRED=True)
     assert "the editor" in caplog.text and "npm ci" in caplog.text
+
+
+def test_without_its_fonts_the_admin_page_says_how_to_get_them(tmp_path):
+    editor = tmp_path / "node_modules" / "@sveltia" / "cms" / "dist" / "sveltia-cms.js"
+    editor.parent.mkdir(parents=True)
+    editor.write_text("url(https://cdn.jsdelivr.net/fontsource/fonts/noto-mono@5.3.0/"
+                      "latin-400-normal.woff2)")
+    admin = generate(tmp_path, ADMIN_EDITOR_FILE="node_modules/@sveltia/cms/dist/sveltia-cms.js")
+    assert "npm ci" in (admin / "index.html").read_text(encoding="utf-8")
+    font = tmp_path / "node_modules/@fontsource/noto-mono/files/noto-mono-latin-400-normal.woff2"
+    font.parent.mkdir(parents=True)
+    font.write_bytes(b"wOF2")
+    (editor.parent.parent / "package.json").write_text('{"version": "1.2.3"}')
+    (editor.parent.parent / "locales").mkdir()
+    (editor.parent.parent / "locales" / "en-GB.json").write_text('{"a": "Global Assets"}')
+    admin = generate(tmp_path, ADMIN_EDITOR_FILE="node_modules/@sveltia/cms/dist/sveltia-cms.js")
+    assert '<script src="sveltia-cms.js"></script>' in (admin / "index.html").read_text()
+    assert (admin / "fonts" / "noto-mono-latin-400-normal.woff2").read_bytes() == b"wOF2"
+    assert (admin / "editor" / "package.json").read_text() == \
+        '{"name": "@sveltia/cms", "version": "1.2.3"}'
+    assert (admin / "editor@1.2.3" / "locales" / "en-GB.json").read_text() == '{"a": "Photos"}'
 
 
 def test_with_the_editor_the_page_loads_it_under_its_own_policy(tmp_path):
