@@ -3,8 +3,9 @@ in the production settings or in a post or page that would be published.
 
 - the site's address (SITEURL), the booking and contact addresses
   (BOOKING_URL, CONTACT_URL) at a domain kept for examples (address.py);
-- the repository the editor at /admin/ saves to, while it is "OWNER/REPO"
-  and the editor is shipped (node_modules has it, or publishing requires it);
+- the repository the editor at /admin/ saves to, while it is "OWNER/REPO" or
+  no GitHub repository at all (no PUBLIC_REPO, no GitHub "origin"), and the
+  editor is shipped (node_modules has it, or publishing requires it);
 - a stand-in video id (PLACEHOLDR…, README: Videos) in a post or page;
 - the new-post template's own text (new_post.md: its summary, and the
   "Write your post here" line) left in a post.
@@ -24,6 +25,7 @@ from pathlib import Path
 import yaml
 from pelican.plugins.yaml_metadata.yaml_metadata import HEADER_RE
 
+from plugins.header_schema import PLACEHOLDER_SUMMARY
 from site_tools.address import is_placeholder
 
 # The settings this reads, from publishconf.py (which imports pelicanconf.py).
@@ -32,6 +34,7 @@ SETTINGS = ["SITEURL", "BOOKING_URL", "CONTACT_URL", "ADMIN_REPO", "ADMIN_EDITOR
 EDITOR_FILE = "node_modules/@sveltia/cms/dist/sveltia-cms.js"  # plugins/admin's default
 SETTINGS_FILES = ["publishconf.py", "pelicanconf.py"]  # where a setting is written, in order
 PLACEHOLDER_REPOS = ("OWNER/REPO", "USER/REPO")
+LOCAL_REPO = "local/"  # plugins/admin's name for a project with no GitHub origin
 TEMPLATE = Path(__file__).with_name("new_post.md")
 SOURCE_SUFFIXES = (".md", ".markdown", ".mkd", ".mdown", ".rst")
 
@@ -63,16 +66,33 @@ def find_placeholders(root, settings):
                              f"{settings[name]}.", fix)
              for name, (what, fix) in ADDRESSES.items()
              if settings.get(name) and is_placeholder(settings[name])]
-    if editor_shipped(root, settings) and settings.get("ADMIN_REPO") in PLACEHOLDER_REPOS:
-        found.append(setting_problem(
-            root, settings["ADMIN_REPO"],
-            f"The editor at /admin/ would save to {settings['ADMIN_REPO']}, a placeholder.",
-            "Set PUBLIC_REPO in publishconf.py to the site's GitHub repository, "
-            "\"USER/REPO\" (a publish on GitHub Actions fills it in by itself)."))
+    if editor_shipped(root, settings) and (problem := editor_repository_problem(root, settings)):
+        found.append(problem)
     template = template_texts()
     for source in published_sources(root, settings):
         found += placeholders_in_post(source, source.relative_to(root).as_posix(), template)
     return found
+
+
+def editor_repository_problem(root, settings):
+    """The editor saves to ADMIN_REPO, else to the GitHub repository git's
+    "origin" names (plugins/admin): a placeholder, or no GitHub repository at
+    all, would give her an editor that cannot sign in."""
+    from plugins.admin.admin import repository
+
+    repo = repository(settings.get("ADMIN_REPO"), root)
+    fix = ("Set PUBLIC_REPO in publishconf.py to the site's GitHub repository, \"USER/REPO\" "
+           "(a publish on GitHub Actions fills it in by itself).")
+    if repo in PLACEHOLDER_REPOS:
+        return setting_problem(root, repo, f"The editor at /admin/ would save to {repo}, a "
+                               "placeholder.", fix)
+    if repo.startswith(LOCAL_REPO):
+        return {"file": "publishconf.py", "line": line_holding(root / "publishconf.py",
+                                                              "PUBLIC_REPO = "),
+                "what": "The editor at /admin/ would save to no GitHub repository: "
+                        "PUBLIC_REPO is empty and git's remote \"origin\" is not on GitHub.",
+                "fix": fix}
+    return None
 
 
 def setting_problem(root, value, what, fix):
@@ -86,13 +106,14 @@ def setting_problem(root, value, what, fix):
 
 
 def line_holding(path, value):
-    """The number of the first line of `path` that has `value` in quotes."""
+    """The number of the first line of `path` that has `value` in quotes, or
+    starts with it (a setting's name: "PUBLIC_REPO = ")."""
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError:
         return None
     for number, line in enumerate(lines, start=1):
-        if f'"{value}"' in line or f"'{value}'" in line:
+        if f'"{value}"' in line or f"'{value}'" in line or (value and line.startswith(value)):
             return number
     return None
 
@@ -143,7 +164,7 @@ def template_texts():
     """The new-post template's text a coach replaces: its summary, and each
     paragraph of its body outside the comment, as {first line: paragraph}."""
     text = HEADER_RE.fullmatch(TEMPLATE.read_text(encoding="utf-8"))
-    summary = str(yaml.safe_load(text["metadata"]).get("summary", ""))
+    summary = PLACEHOLDER_SUMMARY  # ./dev new-post writes the header schema's
     paragraphs = [p.strip() for p in COMMENT.sub("", text["content"]).split("\n\n")]
     return {"summary": " ".join(summary.split()),
             "paragraphs": {p.splitlines()[0]: " ".join(p.split()) for p in paragraphs if p}}

@@ -90,9 +90,10 @@ def test_a_published_post_made_from_the_template_names_each_placeholder(tmp_path
          "The summary is still the new post's example: “One or two sentences for the "
          "home page and search results.”"),
         ("content/articles/hips.md", lines.index(
-            "Write your post here. When it is ready, change `status: draft` to") + 1,
+            "Write your post here. When it is ready, write its summary above (the") + 1,
          "The new post's instruction is still there: “Write your post here. When it "
-         "is ready, change `status: draft` to `status: published` above.”"),
+         "is ready, write its summary above (the build refuses the example in a "
+         "published post), then change `status: draft` to `status: published`.”"),
         ("content/articles/hips.md", len(lines),
          "The video https://www.youtube.com/watch?v=PLACEHOLDR1 is a placeholder.")]
 
