@@ -17,7 +17,7 @@ from bs4 import BeautifulSoup
 
 from checks.browser import CHROMIUM, chromium, served
 from site_tools import build as site_build
-from site_tools.gates import under_ci
+from site_tools.gates import INSTALL_CHROMIUM, under_ci
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -141,7 +141,7 @@ def serve():
 def chromium_or_skip():
     """Skip locally without Chromium; under CI=true a missing Chromium fails."""
     if not Path(CHROMIUM).exists():
-        message = f"no Chromium at {CHROMIUM} (sudo apt-get install chromium)"
+        message = f"no Chromium at {CHROMIUM} (sudo {INSTALL_CHROMIUM})"
         if under_ci():
             pytest.fail(f"CI must run the browser tests, but there is {message}")
         pytest.skip(message)
