@@ -127,12 +127,16 @@ def check(c, verbose=False):
 
 @task(help={"pytest_args": "extra arguments for pytest, e.g. \"-k glute -x\""})
 def test(c, pytest_args=""):
-    """Lint with ruff, then run every test (browser tests included)."""
+    """Lint with ruff, then run every test (browser tests included) on every core."""
     from site_tools import gates
 
     gates.quality_tools_ready(ROOT, install=True)
     c.run(f"{sys.executable} -m ruff check .", pty=False)
-    c.run(f"{sys.executable} -m pytest {pytest_args}", pty=False)
+    # One worker a core (pytest-xdist), each test file whole on one worker: a
+    # file's tests share its builds and, in the workflow's, four runs in turn.
+    # Files start in collection order, the longest first (tests/conftest.py).
+    c.run(f"{sys.executable} -m pytest -n auto --dist loadfile --no-loadscope-reorder "
+          f"{pytest_args}", pty=False)
 
 
 @task(help={"sizes": "post counts, comma-separated (default 100,1000)",

@@ -3,6 +3,7 @@ for fixture content, pages parsed with BeautifulSoup, a local web server and
 a real headless Chromium."""
 
 import contextlib
+import fcntl
 import gzip
 import json
 import os
@@ -18,7 +19,7 @@ from bs4 import BeautifulSoup
 
 from checks.browser import CHROMIUM, chromium, served
 from site_tools import build as site_build
-from site_tools.gates import under_ci
+from site_tools.gates import INSTALL_CHROMIUM, under_ci
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -64,6 +65,48 @@ def tip(repo, ref):
     result = subprocess.run(["git", "rev-parse", "--verify", "--quiet", ref], cwd=repo,
                             capture_output=True, text=True)
     return result.stdout.strip() or None
+
+
+# -- Running beside other tests ----------------------------------------------------
+# `./dev test` runs the test files on every core (pytest-xdist workers), each
+# file whole on one worker (--dist loadfile), in collection order.
+
+# About half the suite's time, and mostly `alone`: first, so that the other
+# workers share the rest afterwards rather than wait for it at the end.
+LONGEST_FILE = "test_workflow.py"
+
+
+def pytest_collection_modifyitems(items):
+    items.sort(key=lambda item: item.path.name != LONGEST_FILE)
+
+
+@contextlib.contextmanager
+def flocked(path, how):
+    with open(path, "a") as file:
+        fcntl.flock(file, how)
+        try:
+            yield
+        finally:
+            fcntl.flock(file, fcntl.LOCK_UN)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_protocol(item):
+    """A test marked `alone` runs while the other workers' tests wait: it
+    takes the run's lock exclusively, every other test shares it. Whoever
+    passes the gate first goes first, so a waiting `alone` test holds back the
+    tests that start after it, rather than waiting for a gap between them."""
+    if "PYTEST_XDIST_WORKER" not in os.environ:  # one process: nothing runs beside it
+        return (yield)
+    folder = item.config.cache.mkdir("running-alone")
+    gate, lock = folder / "gate", folder / "lock"
+    if item.get_closest_marker("alone"):
+        with flocked(gate, fcntl.LOCK_EX), flocked(lock, fcntl.LOCK_EX):
+            return (yield)
+    with flocked(gate, fcntl.LOCK_EX):
+        pass
+    with flocked(lock, fcntl.LOCK_SH):
+        return (yield)
 
 
 @pytest.fixture(scope="session")
@@ -165,7 +208,7 @@ def serve():
 def chromium_or_skip():
     """Skip locally without Chromium; under CI=true a missing Chromium fails."""
     if not Path(CHROMIUM).exists():
-        message = f"no Chromium at {CHROMIUM} (sudo apt-get install chromium)"
+        message = f"no Chromium at {CHROMIUM} (sudo {INSTALL_CHROMIUM})"
         if under_ci():
             pytest.fail(f"CI must run the browser tests, but there is {message}")
         pytest.skip(message)

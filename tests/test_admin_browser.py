@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
+from playwright.sync_api import expect
 
 from conftest import ROOT, copy_project, run_pelican
 from pelicanconf import ADMIN_CSP
@@ -155,8 +156,8 @@ def front_matter(text):
 
 
 def test_the_admin_page_shows_its_sign_in_screen_without_console_errors(editor):
-    assert editor.get_by_role("button", name="Work with Local Repository").is_visible()
-    assert editor.get_by_role("button", name="Sign In Using Access Token").is_visible()
+    expect(editor.get_by_role("button", name="Work with Local Repository")).to_be_visible()
+    expect(editor.get_by_role("button", name="Sign In Using Access Token")).to_be_visible()
     assert editor.locator('meta[name="robots"]').first.get_attribute("content") == \
         "noindex, nofollow"
     assert editor.errors == []
