@@ -54,7 +54,8 @@ def what_examples_take_for_granted(examples, content):
     for text in examples.values():
         for target in FILENAME_LINK.findall(text):
             path = target.lstrip("/") if target.startswith("/") else f"articles/{target}"
-            needed[path] = f"Title: {Path(target).stem}\nDate: 2026-11-01\n\nLinked to.\n"
+            needed[path] = (f"Title: {Path(target).stem}\nDate: 2026-11-01\n"
+                            "Category: Running\n\nLinked to.\n")
         for photo in IMAGE.findall(text):
             needed[photo] = None  # a photo, made below
     return {path: text for path, text in needed.items() if not (content / path).exists()}
