@@ -153,6 +153,13 @@ def insert(page, component):
     page.get_by_role("menuitem", name=component).click()
 
 
+def read_back(page, project):
+    """Copy the files the editor holds into `project`."""
+    for name, data in page.evaluate(READ_BACK).items():
+        (project / name).parent.mkdir(parents=True, exist_ok=True)
+        (project / name).write_bytes(base64.b64decode(data))
+
+
 def save_and_read_back(page, project, path, also=()):
     """Save the entry, wait for the editor to write path (and the files `also`),
     then copy its files into `project`; the saved text of path."""
@@ -160,9 +167,7 @@ def save_and_read_back(page, project, path, also=()):
     before = base64.b64encode(saved.read_bytes()).decode() if saved.exists() else None
     page.get_by_role("button", name="Save", exact=True).click()
     page.wait_for_function(WRITTEN, arg=[path, before, list(also)], polling=100)
-    for name, data in page.evaluate(READ_BACK).items():
-        (project / name).parent.mkdir(parents=True, exist_ok=True)
-        (project / name).write_bytes(base64.b64decode(data))
+    read_back(page, project)
     return saved.read_text(encoding="utf-8")
 
 

@@ -76,6 +76,8 @@ def test_writing_a_post_with_a_video_and_a_photo_builds_it(editor, tmp_path):
     field(editor, "tags").locator("input").nth(1).fill("hip flexors")
     field(editor, "summary").locator("textarea").fill('Two minutes a day: "lift" & hold.')
     editor.get_by_role("radio", name="Published").click()
+    # The text opens as Markdown; its rich editor has the Insert menu.
+    field(editor, "body").get_by_role("button", name="Edit in Markdown").click()
     field(editor, "body").locator("[contenteditable=true]").click()
     editor.keyboard.type(PARAGRAPH)
     editor.keyboard.press("Enter")

@@ -73,6 +73,12 @@ def first_folder(settings, name):
     return os.path.join(os.path.basename(settings["PATH"]), settings[name][0]).replace("\\", "/")
 
 
+# The text of a post or a page. It opens as the Markdown she wrote (raw), which
+# the editor saves as it is; its rich-text mode would rewrite some Markdown.
+BODY_FIELD = {"name": "body", "label": "Text", "widget": "markdown",
+              "modes": ["raw", "rich_text"], "editor_components": ["video", "photo", "code-block"]}
+
+
 def post_fields(categories):
     """The post editor's fields, in the order of a hand-written header."""
     usual = categories[0] if categories else "Running"
@@ -93,8 +99,7 @@ def post_fields(categories):
         {"name": "status", "label": "Status", "widget": "select", "default": "draft",
          "options": [{"label": "Draft (not on the site)", "value": "draft"},
                      {"label": "Published", "value": "published"}]},
-        {"name": "body", "label": "Text", "widget": "markdown",
-         "editor_components": ["video", "photo"]},
+        dict(BODY_FIELD),  # a copy: one shared object would be written as a YAML alias
     ]
 
 
@@ -128,8 +133,7 @@ def page_entry(page, root):
     fields = [{"name": key, **PAGE_FIELDS[key]} if key in PAGE_FIELDS else
               {"name": key, "widget": "hidden", "default": written(value)}
               for key, value in header.items()]
-    fields.append({"name": "body", "label": "Text", "widget": "markdown",
-                   "editor_components": ["video", "photo"]})
+    fields.append(dict(BODY_FIELD))
     return {"name": page.slug, "label": page.title, "fields": fields,
             "file": os.path.relpath(page.source_path, root).replace("\\", "/")}
 

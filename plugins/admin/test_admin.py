@@ -42,7 +42,8 @@ def test_the_configuration_is_written_from_the_settings_and_the_content(tmp_path
     assert "Running, Yoga" in fields["category"]["hint"]
     assert fields["date"]["format"] == "YYYY-MM-DD HH:mm"
     assert [option["value"] for option in fields["status"]["options"]] == ["draft", "published"]
-    assert fields["body"]["editor_components"] == ["video", "photo"]
+    assert fields["body"]["editor_components"] == ["video", "photo", "code-block"]
+    assert fields["body"]["modes"] == ["raw", "rich_text"]  # opens as written
     entry = pages["files"][0]
     assert entry["file"] == f"{tmp_path.name}/about.md"
     # Its own header's fields, in its order; Pelican's additions (category) left out.
