@@ -10,6 +10,8 @@ There is no internet here: the few outside addresses the editor asks for
 empty stand-ins, and the test checks that the admin page's own policy allows
 each of them and that nothing else was asked for."""
 
+import re
+
 import pytest
 import yaml
 from playwright.sync_api import expect
@@ -159,3 +161,21 @@ def test_editing_a_page_changes_nothing_else_in_its_header(editor):
     assert [a.get_text(strip=True) for a in build.page("").select("nav a")] == \
         [a.get_text(strip=True) for a in editor.first_build.page("").select("nav a")]
     assert editor.errors == []
+
+
+def test_an_address_with_capitals_or_a_video_it_cannot_play_is_refused_before_saving(editor):
+    editor.evaluate("location.hash = '#/collections/posts/new'")
+    field(editor, "title").locator("input").fill("My new post")
+    field(editor, "summary").locator("textarea").fill("A summary.")
+    field(editor, "slug").locator("input").fill("My New Address")
+    field(editor, "body").get_by_role("button", name="Edit in Markdown").click()
+    field(editor, "body").locator("[contenteditable=true]").click()
+    insert(editor, "Video")
+    field(editor, "body").locator("[role=group] input").fill("https://youtu.be/dQw4w9WgXc")
+    editor.get_by_role("button", name="Save", exact=True).click()
+    expect(editor.get_by_text("2 fields have errors")).to_be_visible()
+    expect(field(editor, "slug")).to_contain_text(
+        "Lower-case words joined by hyphens (my-new-post), or leave it empty.")
+    expect(field(editor, "body")).to_contain_text(
+        "A video address the site cannot play")
+    expect(editor).to_have_url(re.compile("#/collections/posts/new$"))  # still unsaved

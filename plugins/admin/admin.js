@@ -5,13 +5,15 @@
 (function () {
   "use strict";
   var CMS = window.CMS;
+  // Any line on a YouTube or Vimeo host: the body's own rule (admin.py's
+  // POST_RULES) refuses, on saving, one the site cannot play.
   var VIDEO = /^(https?:\/\/(?:www\.|m\.)?(?:youtube(?:-nocookie)?\.com|youtu\.be|vimeo\.com)\/\S+)$/m;
   var PHOTO = /^!\[([^\]\n]+)\]\(([^)\s]+)\)$/m;
 
+  // Text made safe for HTML, in an element or in a quoted attribute.
   function text(value) {
-    var holder = document.createElement("span");
-    holder.textContent = value || "";
-    return holder.innerHTML;
+    return String(value == null ? "" : value).replace(/&/g, "&amp;").replace(/</g, "&lt;")
+      .replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
   }
 
   // The site's stylesheet, wherever THEME_STATIC_DIR puts it (plugins/admin/admin.py).
@@ -23,7 +25,7 @@
     icon: "smart_display",
     fields: [{
       name: "url", label: "The YouTube or Vimeo address (from its Share button)",
-      widget: "string", pattern: [VIDEO.source, "Paste a YouTube or Vimeo address"]
+      widget: "string", required: true
     }],
     pattern: VIDEO,
     fromBlock: function (match) { return { url: match[1] }; },
@@ -41,7 +43,8 @@
     fields: [
       { name: "src", label: "Photo", widget: "image" },
       { name: "alt", label: "What the photo shows (for readers who cannot see it)",
-        widget: "string" }
+        widget: "string", required: true,
+        pattern: ["\\S", "Describe what the photo shows: readers who cannot see it hear this."] }
     ],
     pattern: PHOTO,
     fromBlock: function (match) { return { alt: match[1], src: match[2] }; },

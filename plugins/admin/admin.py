@@ -79,12 +79,83 @@ BODY_FIELD = {"name": "body", "label": "Text", "widget": "markdown",
               "modes": ["raw", "rich_text"], "editor_components": ["video", "photo", "code-block"]}
 
 
+# A video address the site can play (plugins/videos: youtube.py, vimeo.py): a
+# YouTube video (an 11-character id) or playlist, or a Vimeo video (digits),
+# then a start time or other parameters. JavaScript's and Python's regex alike.
+YOUTUBE_ID = r"[A-Za-z0-9_-]{11}"
+PLAYLIST = r"(?:\S*&)?list=[A-Za-z0-9_-]{10,64}"
+PLAYABLE_VIDEO = (
+    r"https?://(?:(?:www\.)?youtu\.be/" + YOUTUBE_ID
+    + r"|(?:www\.|m\.|music\.)?youtube(?:-nocookie)?\.com/(?:watch\?(?:\S*&)?v=" + YOUTUBE_ID
+    + r"|(?:embed|shorts|live|v)/" + YOUTUBE_ID + r"|playlist\?" + PLAYLIST
+    + r"|embed/videoseries\?" + PLAYLIST + r")"
+    + r"|(?:www\.)?vimeo\.com/(?:channels/[^/\s]+/|groups/[^/\s]+/videos/)?\d{6,12}"
+    + r"|player\.vimeo\.com/video/\d{6,12})(?:[?&#/][^\s>]*)?")
+# An address shaped like a video's, maybe mistyped (youtube.is_video_address);
+# other pages of those sites (a channel) are links.
+VIDEO_SHAPED = (
+    r"https?://(?:(?:www\.)?youtu\.be/|(?:www\.|m\.|music\.)?youtube(?:-nocookie)?\.com/"
+    r"(?:watch\b|embed/|shorts/|live/|v/|playlist\b)"
+    r"|(?:www\.)?vimeo\.com/(?:channels/[^/\s]+/|groups/[^/\s]+/videos/)?\d"
+    r"|player\.vimeo\.com/video/)[^\s>]*")
+# The text of a post: no line that is a video address the site cannot play
+# (a mistyped or cut-off one), and no photo without its
+# description (`![](...)`). (?:^|\n) marks a line's start: the editor reads a
+# pattern without flags.
+BODY_PATTERN = (
+    r"^(?![\s\S]*(?:^|\n)[ \t]*(?!<?" + PLAYABLE_VIDEO + r">?[ \t]*(?:\n|$))"
+    r"<?" + VIDEO_SHAPED + r">?[ \t]*(?:\n|$))(?![\s\S]*!\[\s*\]\()")
+
+# What the build requires of a post, field by field, as the build's
+# own checks state it (content_checks, Pelican's reader): the editor refuses to
+# save a post that breaks one, with the message. "pattern" is a regular
+# expression (JavaScript's and Python's alike) and the message shown when a
+# value does not match; "options" the only values a field takes.
+POST_RULES = {
+    "title": {"required": True},
+    "slug": {"required": False, "pattern": (
+        r"^([a-z0-9]+(-[a-z0-9]+)*)?$",
+        "Lower-case words joined by hyphens (my-new-post), or leave it empty.")},
+    "date": {"required": True},
+    "category": {"required": True},
+    "status": {"required": True, "options": ["draft", "published"]},
+    "body": {"required": True, "pattern": (
+        BODY_PATTERN,
+        "A video address the site cannot play (copy it again from the video's Share "
+        "button on YouTube or Vimeo), or a photo without its description (write what "
+        "it shows between the brackets: ![What it shows](images/...)).")},
+}
+# How the editor names a value of a field with options.
+OPTION_LABELS = {"draft": "Draft (not on the site)", "published": "Published"}
+
+
+def with_rules(fields, rules):
+    """The editor's fields with the rules applied (Sveltia's `required`,
+    `pattern` [regex, message] and a select's `options`); fields without a
+    rule are left as they are."""
+    ruled = []
+    for field in fields:
+        rule = rules.get(field["name"], {})
+        field = dict(field)  # a copy: one shared object would be written as a YAML alias
+        if "required" in rule:
+            field["required"] = rule["required"]
+        if "pattern" in rule:
+            field["pattern"] = list(rule["pattern"])
+        if "options" in rule:
+            field["widget"] = "select"
+            field["options"] = [{"label": OPTION_LABELS.get(value, value), "value": value}
+                                for value in rule["options"]]
+        ruled.append(field)
+    return ruled
+
+
 def post_fields(categories):
-    """The post editor's fields, in the order of a hand-written header."""
+    """The post editor's fields, in the order of a hand-written header, with
+    the build's rules for them (POST_RULES, read at each build)."""
     usual = categories[0] if categories else "Running"
-    return [
+    return with_rules([
         {"name": "title", "label": "Title", "widget": "string"},
-        {"name": "slug", "label": "Address", "widget": "string", "required": False,
+        {"name": "slug", "label": "Address", "widget": "string",
          "hint": "Leave empty: the address is made from the title."},
         {"name": "date", "label": "Date and time", "widget": "datetime",
          "format": "YYYY-MM-DD HH:mm", "default": "{{now}}",
@@ -96,11 +167,9 @@ def post_fields(categories):
          "hint": "One tag a box: Add Tags gives the next."},
         {"name": "summary", "label": "Summary", "widget": "text",
          "hint": "One or two sentences for the home page and search results."},
-        {"name": "status", "label": "Status", "widget": "select", "default": "draft",
-         "options": [{"label": "Draft (not on the site)", "value": "draft"},
-                     {"label": "Published", "value": "published"}]},
-        dict(BODY_FIELD),  # a copy: one shared object would be written as a YAML alias
-    ]
+        {"name": "status", "label": "Status", "default": "draft"},
+        BODY_FIELD,
+    ], POST_RULES)
 
 
 def written(value):
