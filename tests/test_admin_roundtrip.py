@@ -23,9 +23,10 @@ from admin_editor import (
     save_and_read_back,
     with_local_project,
 )
-from conftest import run_pelican
+from conftest import ROOT, run_pelican
 
 POST = "content/articles/every-construct.md"
+ARTIFACTS = ROOT / "test-artifacts"
 TEXT = (Path(__file__).parent / "every_construct.md").read_text(encoding="utf-8")
 
 
@@ -99,3 +100,48 @@ def test_changing_the_summary_changes_only_its_line_and_the_page_stays_the_same(
     # code's YouTube frame in the preview (the page shows the site's own player).
     assert [error for error in editor.errors
             if "shiki" not in error and "Framing 'https://www.youtube.com/'" not in error] == []
+
+
+LOOKS = """(selector) => {
+  const element = document.querySelector(selector), style = getComputedStyle(element);
+  return [style.color, style.fontFamily, style.fontSize,
+          getComputedStyle(document.body).backgroundColor];
+}"""
+
+
+def test_the_preview_is_the_article_as_the_site_shows_it_in_light_and_dark(editor, browser):
+    open_post(editor)
+    preview = editor.frame_locator("iframe").first
+    article = preview.locator("article.post")
+    expect(article.locator("h1")).to_have_text("Hamstrings: why stretching isn't #1")
+    # Every video form is the site's player (no YouTube frame), each photo keeps
+    # its description, quotes and all.
+    expect(article.locator(".post-body .video a.video-link")).to_have_count(3)
+    expect(article.locator(".post-body iframe")).to_have_count(0)
+    expect(article.locator(".post-meta .video-mark")).to_have_text("3 videos")
+    expect(article.locator(".post-body img")).to_have_attribute(
+        "alt", 'Glute bridge: lying on the back, "hips" lifted')
+    expect(article.locator(".post-body .video-title").nth(1)).to_have_text(
+        "A muscle energy technique for the glutes")
+    site = editor.url.split("/admin/")[0]
+    # The article at the preview's width (the type scales with the window).
+    width = editor.locator("iframe").first.bounding_box()["width"]
+    page = browser.new_page()
+    page.set_viewport_size({"width": round(width), "height": 720})
+    try:
+        page.goto(f"{site}/every-construct/")
+        ARTIFACTS.mkdir(exist_ok=True)
+        for scheme in ("light", "dark"):
+            editor.emulate_media(color_scheme=scheme)
+            page.emulate_media(color_scheme=scheme)
+            frame = next(frame for frame in editor.frames
+                         if frame != editor.main_frame and frame.query_selector("article.post"))
+            for selector in ("article.post h1", ".post-meta", ".post-body p", ".post-body h2",
+                             ".post-body .video-title", ".post-meta .video-mark"):
+                assert frame.evaluate(LOOKS, selector) == page.evaluate(LOOKS, selector), \
+                    (scheme, selector)
+            editor.screenshot(path=ARTIFACTS / f"admin-preview-{scheme}.png")
+            page.screenshot(path=ARTIFACTS / f"admin-article-{scheme}.png")
+    finally:
+        editor.emulate_media(color_scheme="light")
+        page.close()

@@ -23,8 +23,12 @@ Signal: get_generators (a generator made afresh for each build writes the folder
 once every post is read).
 """
 
+import base64
 import filecmp
+import hashlib
+import json
 import os
+import re
 import shutil
 from collections import Counter
 
@@ -47,6 +51,7 @@ PAGE = """<!DOCTYPE html>
 <title>Write: {{ sitename }}</title>
 <link rel="icon" href="../{{ theme_static }}/favicon.svg" type="image/svg+xml">
 {% if editor %}
+{% if import_map %}<script type="importmap">{{ import_map | safe }}</script>{% endif %}
 <script src="{{ editor }}"></script>
 <script src="admin.js" data-preview-style="../{{ theme_static }}/css/main.css"></script>
 {% endif %}
@@ -62,6 +67,33 @@ PAGE = """<!DOCTYPE html>
 </body>
 </html>
 """
+
+
+# What the editor loads only for a post's preview template (admin.js): React's
+# renderer, a chunk beside the editor, and Immutable.js, which it asks of
+# unpkg.com. The admin page's policy refuses unpkg.com, so an import map sends
+# that address to our copy (the package the editor's own package.json names).
+PREVIEW_CHUNK = "chunks/react-dom.js"
+IMMUTABLE_FILE = "node_modules/immutable/dist/immutable.es.js"
+IMMUTABLE_VERSION = re.compile(r"immutable:`\D?([\d.]+)`")
+
+
+def preview_import_map(editor_text):
+    """The import map sending the editor's unpkg.com address of Immutable.js to
+    our copy (immutable.es.js beside it), as the page writes it; None when the
+    editor names no version."""
+    match = IMMUTABLE_VERSION.search(editor_text)
+    if not match:
+        return None
+    address = f"https://unpkg.com/immutable@{match[1]}/dist/immutable.es.js"
+    return json.dumps({"imports": {address: "./immutable.es.js"}})
+
+
+def with_inline_script(csp, script):
+    """The policy, allowing one inline script (the import map) by its hash."""
+    digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode()
+    sources = csp.get("script-src", csp.get("default-src", ["'self'"]))
+    return {**csp, "script-src": [*sources, f"'sha256-{digest}'"]}
 
 
 def policy(csp):
@@ -267,7 +299,7 @@ class AdminGenerator:
         self.editor_file = os.path.join(self.root, settings.get(
             "ADMIN_EDITOR_FILE", "node_modules/@sveltia/cms/dist/sveltia-cms.js"))
         self.editor_required = settings.get("ADMIN_EDITOR_REQUIRED", False)
-        self.csp = policy(settings.get("ADMIN_CSP", {"default-src": ["'self'"]}))
+        self.csp = settings.get("ADMIN_CSP", {"default-src": ["'self'"]})
         self.sitename = settings.get("SITENAME", "")
         self.theme_static = settings.get("THEME_STATIC_DIR", "theme")
 
@@ -283,12 +315,27 @@ class AdminGenerator:
         write_if_changed(os.path.join(self.output, "config.yml"),
                          yaml.safe_dump(config, sort_keys=False, allow_unicode=True))
         editor = self.copy_editor()
+        import_map = self.copy_preview_pieces() if editor else None
+        csp = with_inline_script(self.csp, import_map) if import_map else self.csp
         page = Environment(autoescape=select_autoescape(default=True)).from_string(PAGE)
         write_if_changed(os.path.join(self.output, "index.html"), page.render(
-            csp=self.csp, sitename=self.sitename, editor=editor,
+            csp=policy(csp), sitename=self.sitename, editor=editor, import_map=import_map,
             theme_static=self.theme_static))
         copy_if_changed(os.path.join(os.path.dirname(__file__), "admin.js"),
                         os.path.join(self.output, "admin.js"))
+
+    def copy_preview_pieces(self):
+        """Copy what the preview template loads (PREVIEW_CHUNK, Immutable.js)
+        beside the editor; the page's import map, or None without them."""
+        chunk = os.path.join(os.path.dirname(self.editor_file), PREVIEW_CHUNK)
+        immutable = os.path.join(self.root, IMMUTABLE_FILE)
+        if not (os.path.isfile(chunk) and os.path.isfile(immutable)):
+            return None
+        os.makedirs(os.path.join(self.output, os.path.dirname(PREVIEW_CHUNK)), exist_ok=True)
+        copy_if_changed(chunk, os.path.join(self.output, PREVIEW_CHUNK))
+        copy_if_changed(immutable, os.path.join(self.output, "immutable.es.js"))
+        with open(self.editor_file, encoding="utf-8") as editor:
+            return preview_import_map(editor.read())
 
     def copy_editor(self):
         """The editor's file name in the admin folder, or None without node_modules."""

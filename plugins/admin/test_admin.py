@@ -1,6 +1,9 @@
 """The editor's folder without building a site: its configuration comes from
 the settings and the content, and a copy without node_modules still builds."""
 
+import base64
+import hashlib
+import json
 import logging
 import re
 from types import SimpleNamespace
@@ -165,3 +168,23 @@ def test_the_text_of_a_post_must_have_videos_the_site_plays_and_described_photos
     for address in UNPLAYABLE:
         with pytest.raises(VideoAddressError):
             video_from_url(address)
+
+
+def test_the_preview_pieces_come_from_the_site_by_an_import_map_the_policy_allows(tmp_path):
+    editor = tmp_path / "node_modules" / "sveltia-cms.js"
+    (editor.parent / "chunks").mkdir(parents=True)
+    editor.write_text("window.CMS = {}; var deps = {immutable:`^5.1.9`};")
+    (editor.parent / "chunks" / "react-dom.js").write_text("export default {};")
+    immutable = tmp_path / "node_modules" / "immutable" / "dist" / "immutable.es.js"
+    immutable.parent.mkdir(parents=True)
+    immutable.write_text("export const Map = 1;")
+    admin = generate(tmp_path, ADMIN_EDITOR_FILE="node_modules/sveltia-cms.js",
+                     ADMIN_CSP={"default-src": ["'self'"], "script-src": ["'self'"]})
+    page = (admin / "index.html").read_text(encoding="utf-8")
+    import_map = re.search(r'<script type="importmap">(.*?)</script>', page)[1]
+    assert json.loads(import_map) == {"imports": {
+        "https://unpkg.com/immutable@5.1.9/dist/immutable.es.js": "./immutable.es.js"}}
+    digest = base64.b64encode(hashlib.sha256(import_map.encode()).digest()).decode()
+    assert f"script-src &#39;self&#39; &#39;sha256-{digest}&#39;" in page
+    assert (admin / "immutable.es.js").read_text() == "export const Map = 1;"
+    assert (admin / "chunks" / "react-dom.js").exists()
