@@ -81,7 +81,8 @@
     holder.innerHTML = window.DOMPurify.sanitize(
       window.marked.parse(withVideos(markdown || "", postTitle)));
     holder.querySelectorAll("img").forEach(function (image) {
-      var asset = getAsset(image.getAttribute("src"));
+      var src = image.getAttribute("src");
+      var asset = src && getAsset(src);  // a photo being added has none yet
       if (asset) image.setAttribute("src", String(asset));
       image.setAttribute("decoding", "async");
     });
