@@ -10,80 +10,31 @@ There is no internet here: the few outside addresses the editor asks for
 empty stand-ins, and the test checks that the admin page's own policy allows
 each of them and that nothing else was asked for."""
 
-import base64
-import json
-from urllib.parse import urlsplit
+import re
 
 import pytest
 import yaml
 from playwright.sync_api import expect
 
-from conftest import ROOT, copy_project, run_pelican
+from admin_editor import (
+    built_copy,
+    editor_tab,
+    field,
+    front_matter,
+    insert,
+    require_editor,
+    save_and_read_back,
+    with_local_project,
+)
+from conftest import run_pelican
 from pelicanconf import ADMIN_CSP
-from site_tools.gates import under_ci
 
-EDITOR = "node_modules/@sveltia/cms/dist/sveltia-cms.js"
 PHOTO_SIZE = (1200, 800)
 NEW_POST = "content/articles/glute-bridges-for-runners.md"
 GLUTE_POST = "content/articles/cant-fire-my-glutes.md"
 VIDEO = "https://youtu.be/dQw4w9WgXcQ"
 ALT = "Glute bridge: lying on the back, hips lifted"
-
-# Answers the editor's request for a folder with an OPFS folder holding the
-# project's content (and the `.git` folder it looks for), filled on first ask.
-PICKER = """
-window.showDirectoryPicker = async () => {
-  const root = await navigator.storage.getDirectory();
-  const project = await root.getDirectoryHandle("project", {create: true});
-  await project.getDirectoryHandle(".git", {create: true});
-  for (const [path, text] of Object.entries(FILES)) {
-    const parts = path.split("/");
-    let folder = project;
-    for (const part of parts.slice(0, -1)) {
-      folder = await folder.getDirectoryHandle(part, {create: true});
-    }
-    const file = await folder.getFileHandle(parts.at(-1), {create: true});
-    const out = await file.createWritable();
-    await out.write(text);
-    await out.close();
-  }
-  return project;
-};
-"""
-# Every file under content/ of the OPFS project, base64-encoded.
-READ_BACK = """async () => {
-  const files = {};
-  async function walk(folder, prefix) {
-    for await (const [name, handle] of folder.entries()) {
-      if (handle.kind === "directory") { await walk(handle, prefix + name + "/"); continue; }
-      let bytes;
-      try {
-        bytes = new Uint8Array(await (await handle.getFile()).arrayBuffer());
-      } catch (error) {
-        continue;  // being written this very moment: read on the next round
-      }
-      let binary = "";
-      for (const byte of bytes) binary += String.fromCharCode(byte);
-      files[prefix + name] = btoa(binary);
-    }
-  }
-  const root = await navigator.storage.getDirectory();
-  const project = await root.getDirectoryHandle("project");
-  await walk(await project.getDirectoryHandle("content"), "content/");
-  return files;
-}"""
-
-
-def stand_in(route):
-    """An empty answer for an outside address (there is no internet here)."""
-    url = route.request.url
-    if url.endswith("package.json"):
-        route.fulfill(status=200, content_type="application/json", body='{"version": ""}')
-    elif "githubstatus" in url:
-        route.fulfill(status=200, content_type="application/json",
-                      body='{"status": {"indicator": "none"}}')
-    else:
-        route.fulfill(status=200, content_type="font/woff2", body=b"")
+PARAGRAPH = "Lie on your back with your knees bent."
 
 
 @pytest.fixture(scope="module")
@@ -91,68 +42,13 @@ def editor(browser, tmp_path_factory):
     """The admin page of a built copy of the project, in one tab for the module."""
     from checks.browser import served
 
-    if not (ROOT / EDITOR).is_file():
-        message = f"no editor at {EDITOR} (npm ci installs it)"
-        if under_ci():
-            pytest.fail(f"CI must run the editor's test, but there is {message}")
-        pytest.skip(message)
-    project = copy_project(tmp_path_factory.mktemp("admin"))
-    build = run_pelican(project, project / "output")
-    assert build.returncode == 0, build.log
-    files = {path.relative_to(project).as_posix(): path.read_text(encoding="utf-8")
-             for path in sorted((project / "content").rglob("*.md"))}
-    with served(project / "output") as site:
-        page = browser.new_page()
-        page.errors, page.outside, page.responses = [], [], []
-        page.on("console", lambda m: m.type == "error" and page.errors.append(m.text))
-        page.on("response", lambda r: page.responses.append((urlsplit(r.url).path, r.status)))
-        page.on("pageerror", lambda e: page.errors.append(str(e)))
-
-        def route(request_route):
-            if urlsplit(request_route.request.url).netloc == urlsplit(site).netloc:
-                request_route.continue_()
-            else:
-                page.outside.append(request_route.request.url)
-                stand_in(request_route)
-
-        page.route("**/*", route)
-        page.add_init_script(PICKER.replace("FILES", json.dumps(files)))
+    require_editor()
+    project, build = built_copy(tmp_path_factory.mktemp("admin"))
+    with served(project / "output") as site, editor_tab(browser, site) as page:
+        with_local_project(page, project)
         page.project, page.first_build = project, build
         page.goto(f"{site}/admin/", wait_until="networkidle")
         yield page
-        page.close()
-
-
-def field(page, name):
-    return page.locator(f'[data-key-path="{name}"]')
-
-
-def insert(page, component):
-    page.get_by_role("button", name="Insert").click()
-    page.get_by_role("menuitem", name=component).click()
-
-
-def save_and_read_back(page, project, path, also=()):
-    """Save the entry, wait for the editor to write path (and the files `also`),
-    then copy its files into `project`; the saved text of path."""
-    page.get_by_role("button", name="Save", exact=True).click()
-    saved = project / path
-    before = saved.read_bytes() if saved.exists() else None
-    for _ in range(50):
-        files = page.evaluate(READ_BACK)
-        if path in files and base64.b64decode(files[path]) != before and \
-                all(name in files for name in also):
-            break
-        page.wait_for_timeout(200)
-    for name, data in files.items():
-        (project / name).parent.mkdir(parents=True, exist_ok=True)
-        (project / name).write_bytes(base64.b64decode(data))
-    return saved.read_text(encoding="utf-8")
-
-
-def front_matter(text):
-    header, body = text.removeprefix("---\n").split("\n---\n", 1)
-    return header, body
 
 
 def test_the_admin_page_shows_its_sign_in_screen_without_console_errors(editor):
@@ -182,8 +78,10 @@ def test_writing_a_post_with_a_video_and_a_photo_builds_it(editor, tmp_path):
     field(editor, "tags").locator("input").nth(1).fill("hip flexors")
     field(editor, "summary").locator("textarea").fill('Two minutes a day: "lift" & hold.')
     editor.get_by_role("radio", name="Published").click()
+    # The text opens as Markdown; its rich editor has the Insert menu.
+    field(editor, "body").get_by_role("button", name="Edit in Markdown").click()
     field(editor, "body").locator("[contenteditable=true]").click()
-    editor.keyboard.type("Lie on your back with your knees bent.")
+    editor.keyboard.type(PARAGRAPH)
     editor.keyboard.press("Enter")
     insert(editor, "Video")
     field(editor, "body").locator("[role=group] input").fill(VIDEO)
@@ -206,12 +104,13 @@ def test_writing_a_post_with_a_video_and_a_photo_builds_it(editor, tmp_path):
         "title": "Glute bridges for runners", "date": "2026-11-20 09:30",
         "category": "Strength", "tags": ["glutes", "hip flexors"],
         "summary": 'Two minutes a day: "lift" & hold.', "status": "published"}
-    assert f"\n\n{VIDEO}\n\n" in body
+    assert body.startswith(f"\n{PARAGRAPH}\n\n{VIDEO}\n\n"), body
     assert (project / "content" / "images" / "bridge.jpg").exists(), text
     build = run_pelican(project, project / "built")
     assert build.returncode == 0, build.log
     page = build.page("glute-bridges-for-runners/")
     assert page.h1.get_text(strip=True) == "Glute bridges for runners"
+    assert page.select_one(".post-body p").get_text() == PARAGRAPH
     assert [a.get_text(strip=True) for a in page.article.select("a[href*='tag/']")][-2:] == \
         ["glutes", "hip flexors"]
     assert page.select_one("a.video-link")["href"].startswith("https://www.youtube")
@@ -262,3 +161,21 @@ def test_editing_a_page_changes_nothing_else_in_its_header(editor):
     assert [a.get_text(strip=True) for a in build.page("").select("nav a")] == \
         [a.get_text(strip=True) for a in editor.first_build.page("").select("nav a")]
     assert editor.errors == []
+
+
+def test_an_address_with_capitals_or_a_video_it_cannot_play_is_refused_before_saving(editor):
+    editor.evaluate("location.hash = '#/collections/posts/new'")
+    field(editor, "title").locator("input").fill("My new post")
+    field(editor, "summary").locator("textarea").fill("A summary.")
+    field(editor, "slug").locator("input").fill("My New Address")
+    field(editor, "body").get_by_role("button", name="Edit in Markdown").click()
+    field(editor, "body").locator("[contenteditable=true]").click()
+    insert(editor, "Video")
+    field(editor, "body").locator("[role=group] input").fill("https://youtu.be/dQw4w9WgXc")
+    editor.get_by_role("button", name="Save", exact=True).click()
+    expect(editor.get_by_text("2 fields have errors")).to_be_visible()
+    expect(field(editor, "slug")).to_contain_text(
+        "Lower-case words joined by hyphens (my-new-post), or leave it empty.")
+    expect(field(editor, "body")).to_contain_text(
+        "A video address the site cannot play")
+    expect(editor).to_have_url(re.compile("#/collections/posts/new$"))  # still unsaved

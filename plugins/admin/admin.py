@@ -35,7 +35,9 @@ Signal: get_generators (a generator made afresh for each build writes the folder
 once every post is read).
 """
 
+import base64
 import filecmp
+import hashlib
 import json
 import os
 import re
@@ -78,6 +80,7 @@ PAGE = """<!DOCTYPE html>
 <title>Write: {{ sitename }}</title>
 <link rel="icon" href="../{{ theme_static }}/favicon.svg" type="image/svg+xml">
 {% if editor %}
+{% if import_map %}<script type="importmap">{{ import_map | safe }}</script>{% endif %}
 <script src="github-status.js"></script>
 <script src="{{ editor }}"></script>
 <script src="admin.js" data-preview-style="../{{ theme_static }}/css/main.css"></script>
@@ -97,6 +100,33 @@ its fonts), then build again
 """
 
 
+# What the editor loads only for a post's preview template (admin.js): React's
+# renderer, a chunk beside the editor, and Immutable.js, which it asks of
+# unpkg.com. The admin page's policy refuses unpkg.com, so an import map sends
+# that address to our copy (the package the editor's own package.json names).
+PREVIEW_CHUNK = "chunks/react-dom.js"
+IMMUTABLE_FILE = "node_modules/immutable/dist/immutable.es.js"
+IMMUTABLE_VERSION = re.compile(r"immutable:`\D?([\d.]+)`")
+
+
+def preview_import_map(editor_text):
+    """The import map sending the editor's unpkg.com address of Immutable.js to
+    our copy (immutable.es.js beside it), as the page writes it; None when the
+    editor names no version."""
+    match = IMMUTABLE_VERSION.search(editor_text)
+    if not match:
+        return None
+    address = f"https://unpkg.com/immutable@{match[1]}/dist/immutable.es.js"
+    return json.dumps({"imports": {address: "./immutable.es.js"}})
+
+
+def with_inline_script(csp, script):
+    """The policy, allowing one inline script (the import map) by its hash."""
+    digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode()
+    sources = csp.get("script-src", csp.get("default-src", ["'self'"]))
+    return {**csp, "script-src": [*sources, f"'sha256-{digest}'"]}
+
+
 def policy(csp):
     """A Content-Security-Policy header value from {directive: [sources]}."""
     return "; ".join(f"{name} {' '.join(sources)}" for name, sources in csp.items())
@@ -106,12 +136,89 @@ def first_folder(settings, name):
     return os.path.join(os.path.basename(settings["PATH"]), settings[name][0]).replace("\\", "/")
 
 
+# The text of a post or a page. It opens as the Markdown she wrote (raw), which
+# the editor saves as it is; its rich-text mode would rewrite some Markdown.
+BODY_FIELD = {"name": "body", "label": "Text", "widget": "markdown",
+              "modes": ["raw", "rich_text"], "editor_components": ["video", "photo", "code-block"]}
+
+
+# A video address the site can play (plugins/videos: youtube.py, vimeo.py): a
+# YouTube video (an 11-character id) or playlist, or a Vimeo video (digits),
+# then a start time or other parameters. JavaScript's and Python's regex alike.
+YOUTUBE_ID = r"[A-Za-z0-9_-]{11}"
+PLAYLIST = r"(?:\S*&)?list=[A-Za-z0-9_-]{10,64}"
+PLAYABLE_VIDEO = (
+    r"https?://(?:(?:www\.)?youtu\.be/" + YOUTUBE_ID
+    + r"|(?:www\.|m\.|music\.)?youtube(?:-nocookie)?\.com/(?:watch\?(?:\S*&)?v=" + YOUTUBE_ID
+    + r"|(?:embed|shorts|live|v)/" + YOUTUBE_ID + r"|playlist\?" + PLAYLIST
+    + r"|embed/videoseries\?" + PLAYLIST + r")"
+    + r"|(?:www\.)?vimeo\.com/(?:channels/[^/\s]+/|groups/[^/\s]+/videos/)?\d{6,12}"
+    + r"|player\.vimeo\.com/video/\d{6,12})(?:[?&#/][^\s>]*)?")
+# An address shaped like a video's, maybe mistyped (youtube.is_video_address);
+# other pages of those sites (a channel) are links.
+VIDEO_SHAPED = (
+    r"https?://(?:(?:www\.)?youtu\.be/|(?:www\.|m\.|music\.)?youtube(?:-nocookie)?\.com/"
+    r"(?:watch\b|embed/|shorts/|live/|v/|playlist\b)"
+    r"|(?:www\.)?vimeo\.com/(?:channels/[^/\s]+/|groups/[^/\s]+/videos/)?\d"
+    r"|player\.vimeo\.com/video/)[^\s>]*")
+# The text of a post: no line that is a video address the site cannot play
+# (a mistyped or cut-off one), and no photo without its
+# description (`![](...)`). (?:^|\n) marks a line's start: the editor reads a
+# pattern without flags.
+BODY_PATTERN = (
+    r"^(?![\s\S]*(?:^|\n)[ \t]*(?!<?" + PLAYABLE_VIDEO + r">?[ \t]*(?:\n|$))"
+    r"<?" + VIDEO_SHAPED + r">?[ \t]*(?:\n|$))(?![\s\S]*!\[\s*\]\()")
+
+# What the build requires of a post, field by field, as the build's
+# own checks state it (content_checks, Pelican's reader): the editor refuses to
+# save a post that breaks one, with the message. "pattern" is a regular
+# expression (JavaScript's and Python's alike) and the message shown when a
+# value does not match; "options" the only values a field takes.
+POST_RULES = {
+    "title": {"required": True},
+    "slug": {"required": False, "pattern": (
+        r"^([a-z0-9]+(-[a-z0-9]+)*)?$",
+        "Lower-case words joined by hyphens (my-new-post), or leave it empty.")},
+    "date": {"required": True},
+    "category": {"required": True},
+    "status": {"required": True, "options": ["draft", "published"]},
+    "body": {"required": True, "pattern": (
+        BODY_PATTERN,
+        "A video address the site cannot play (copy it again from the video's Share "
+        "button on YouTube or Vimeo), or a photo without its description (write what "
+        "it shows between the brackets: ![What it shows](images/...)).")},
+}
+# How the editor names a value of a field with options.
+OPTION_LABELS = {"draft": "Draft", "published": "Published"}
+
+
+def with_rules(fields, rules):
+    """The editor's fields with the rules applied (Sveltia's `required`,
+    `pattern` [regex, message] and a select's `options`); fields without a
+    rule are left as they are."""
+    ruled = []
+    for field in fields:
+        rule = rules.get(field["name"], {})
+        field = dict(field)  # a copy: one shared object would be written as a YAML alias
+        if "required" in rule:
+            field["required"] = rule["required"]
+        if "pattern" in rule:
+            field["pattern"] = list(rule["pattern"])
+        if "options" in rule:
+            field["widget"] = "select"
+            field["options"] = [{"label": OPTION_LABELS.get(value, value), "value": value}
+                                for value in rule["options"]]
+        ruled.append(field)
+    return ruled
+
+
 def post_fields(categories):
-    """The post editor's fields, in the order of a hand-written header."""
+    """The post editor's fields, in the order of a hand-written header, with
+    the build's rules for them (POST_RULES, read at each build)."""
     usual = categories[0] if categories else "Running"
-    return [
+    return with_rules([
         {"name": "title", "label": "Title", "widget": "string"},
-        {"name": "slug", "label": "Address", "widget": "string", "required": False,
+        {"name": "slug", "label": "Address", "widget": "string",
          "hint": "Leave empty: the address is made from the title."},
         {"name": "date", "label": "Date and time", "widget": "datetime",
          "format": "YYYY-MM-DD HH:mm", "default": "{{now}}",
@@ -123,13 +230,10 @@ def post_fields(categories):
          "hint": "One tag a box: Add Tags gives the next."},
         {"name": "summary", "label": "Summary", "widget": "text",
          "hint": "One or two sentences for the home page and search results."},
-        {"name": "status", "label": "Status", "widget": "select", "default": "draft",
-         "options": [{"label": "Draft", "value": "draft"},
-                     {"label": "Published", "value": "published"}],
+        {"name": "status", "label": "Status", "default": "draft",
          "hint": "Draft: kept off the site. Published: on the site once you save."},
-        {"name": "body", "label": "Text", "widget": "markdown",
-         "editor_components": ["video", "photo"]},
-    ]
+        BODY_FIELD,
+    ], POST_RULES)
 
 
 def written(value):
@@ -162,8 +266,7 @@ def page_entry(page, root):
     fields = [{"name": key, **PAGE_FIELDS[key]} if key in PAGE_FIELDS else
               {"name": key, "widget": "hidden", "default": written(value)}
               for key, value in header.items()]
-    fields.append({"name": "body", "label": "Text", "widget": "markdown",
-                   "editor_components": ["video", "photo"]})
+    fields.append(dict(BODY_FIELD))
     return {"name": page.slug, "label": page.title, "fields": fields,
             "file": os.path.relpath(page.source_path, root).replace("\\", "/")}
 
@@ -301,7 +404,7 @@ class AdminGenerator:
         self.editor_package = os.path.dirname(os.path.dirname(self.editor_file))
         self.node_modules = os.path.dirname(os.path.dirname(self.editor_package))
         self.editor_required = settings.get("ADMIN_EDITOR_REQUIRED", False)
-        self.csp = policy(settings.get("ADMIN_CSP", {"default-src": ["'self'"]}))
+        self.csp = settings.get("ADMIN_CSP", {"default-src": ["'self'"]})
         self.sitename = settings.get("SITENAME", "")
         self.theme_static = settings.get("THEME_STATIC_DIR", "theme")
 
@@ -317,13 +420,28 @@ class AdminGenerator:
         write_if_changed(os.path.join(self.output, "config.yml"),
                          yaml.safe_dump(config, sort_keys=False, allow_unicode=True))
         editor = self.copy_editor()
+        import_map = self.copy_preview_pieces() if editor else None
+        csp = with_inline_script(self.csp, import_map) if import_map else self.csp
         page = Environment(autoescape=select_autoescape(default=True)).from_string(PAGE)
         write_if_changed(os.path.join(self.output, "index.html"), page.render(
-            csp=self.csp, sitename=self.sitename, editor=editor,
+            csp=policy(csp), sitename=self.sitename, editor=editor, import_map=import_map,
             theme_static=self.theme_static))
         for script in ("admin.js", "github-status.js"):
             copy_if_changed(os.path.join(os.path.dirname(__file__), script),
                             os.path.join(self.output, script))
+
+    def copy_preview_pieces(self):
+        """Copy what the preview template loads (PREVIEW_CHUNK, Immutable.js)
+        beside the editor; the page's import map, or None without them."""
+        chunk = os.path.join(os.path.dirname(self.editor_file), PREVIEW_CHUNK)
+        immutable = os.path.join(self.root, IMMUTABLE_FILE)
+        if not (os.path.isfile(chunk) and os.path.isfile(immutable)):
+            return None
+        os.makedirs(os.path.join(self.output, os.path.dirname(PREVIEW_CHUNK)), exist_ok=True)
+        copy_if_changed(chunk, os.path.join(self.output, PREVIEW_CHUNK))
+        copy_if_changed(immutable, os.path.join(self.output, "immutable.es.js"))
+        with open(self.editor_file, encoding="utf-8") as editor:
+            return preview_import_map(editor.read())
 
     def copy_editor(self):
         """Write the editor and its parts into the admin folder; the editor's file

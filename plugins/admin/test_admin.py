@@ -1,12 +1,20 @@
 """The editor's folder without building a site: its configuration comes from
 the settings and the content, and a copy without node_modules still builds."""
 
+import base64
+import hashlib
+import json
 import logging
+import re
 import subprocess
 from types import SimpleNamespace
 
+import pytest
 import yaml
 
+from plugins.videos.youtube import VideoAddressError, video_from_url
+
+from . import admin as admin_module
 from .admin import AdminGenerator, categories_by_use, cms_config, policy, repository, self_hosted
 
 SETTINGS = {"PATH": "/project/content", "ARTICLE_PATHS": ["articles"], "PAGE_PATHS": ["pages"],
@@ -43,7 +51,8 @@ def test_the_configuration_is_written_from_the_settings_and_the_content(tmp_path
     assert "Running, Yoga" in fields["category"]["hint"]
     assert fields["date"]["format"] == "YYYY-MM-DD HH:mm"
     assert [option["value"] for option in fields["status"]["options"]] == ["draft", "published"]
-    assert fields["body"]["editor_components"] == ["video", "photo"]
+    assert fields["body"]["editor_components"] == ["video", "photo", "code-block"]
+    assert fields["body"]["modes"] == ["raw", "rich_text"]  # opens as written
     entry = pages["files"][0]
     assert entry["file"] == f"{tmp_path.name}/about.md"
     # Its own header's fields, in its order; Pelican's additions (category) left out.
@@ -96,7 +105,7 @@ def test_a_policy_is_written_directive_by_directive():
 
 def generate(tmp_path, **settings):
     content = tmp_path / "content"
-    content.mkdir(exist_ok=True)
+    content.mkdir(parents=True, exist_ok=True)
     generator = AdminGenerator({"articles": [post("Running")], "pages": []},
                                {**SETTINGS, "PATH": str(content), **settings}, str(content),
                                "theme", str(tmp_path / "output"))
@@ -153,3 +162,87 @@ def test_with_the_editor_the_page_loads_it_under_its_own_policy(tmp_path):
     assert "default-src &#39;self&#39;; connect-src https://api.github.com" in page
     assert '<meta name="robots" content="noindex, nofollow">' in page
     assert (admin / "sveltia-cms.js").read_text() == "window.CMS = {};"
+
+
+def test_the_editor_refuses_what_the_rules_refuse_and_follows_a_changed_rule(tmp_path,
+                                                                             monkeypatch):
+    def post_fields_in(admin):
+        config = yaml.safe_load((admin / "config.yml").read_text(encoding="utf-8"))
+        return {field["name"]: field for field in config["collections"][0]["fields"]}
+
+    fields = post_fields_in(generate(tmp_path / "before"))
+    assert [fields[name].get("required", True) for name in ("title", "date", "category")] == \
+        [True, True, True]
+    assert fields["slug"]["required"] is False
+    pattern, message = fields["slug"]["pattern"]
+    assert [bool(re.fullmatch(pattern, slug)) for slug in ("my-new-post", "glutes-2", "My New",
+                                                         "a--b", "é")] == \
+        [True, True, False, False, False]
+    assert "Lower-case words joined by hyphens" in message
+    assert [option["value"] for option in fields["status"]["options"]] == ["draft", "published"]
+
+    monkeypatch.setitem(admin_module.POST_RULES, "status", {"options": ["draft", "published",
+                                                                       "hidden"]})
+    monkeypatch.setitem(admin_module.POST_RULES, "summary", {"required": False})
+    fields = post_fields_in(generate(tmp_path / "after"))
+    assert [option["value"] for option in fields["status"]["options"]] == \
+        ["draft", "published", "hidden"]
+    assert fields["summary"]["required"] is False
+
+
+PLAYABLE = ["https://youtu.be/dQw4w9WgXcQ", "https://youtu.be/dQw4w9WgXcQ?si=Abc123share",
+            "https://www.youtube.com/watch?feature=share&v=dQw4w9WgXcQ&list=PL123",
+            "https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=1m5s", "https://m.youtube.com/watch?v=dQw4w9WgXcQ",
+            "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ", "<https://youtu.be/dQw4w9WgXcQ>",
+            "https://youtube.com/shorts/dQw4w9WgXcQ?feature=share",
+            "https://www.youtube.com/playlist?list=PLx0sYbCqOb8TBPRdmBHs5Iftvv9TPboYG",
+            "https://vimeo.com/76979871/8272103f6e", "https://vimeo.com/channels/staffpicks/76979871",
+            "https://player.vimeo.com/video/76979871?h=8272103f6e&badge=0",
+            "https://vimeo.com/76979871#t=90s",
+            # Not videos, so links: the build takes them as they are.
+            "https://www.youtube.com/@onebodycoach", "https://vimeo.com/onebodycoach",
+            "https://www.youtube.com/"]
+UNPLAYABLE = ["https://www.youtube.com/watch?v=short", "https://youtu.be/abc",
+              "https://www.youtube.com/watch?v=waytoolongvideoid", "https://youtu.be/",
+              "https://www.youtube.com/embed/", "https://www.youtube.com/playlist?list=",
+              "https://vimeo.com/12345abc", "  https://youtu.be/dQw4w9WgXc  "]
+
+
+def test_the_text_of_a_post_must_have_videos_the_site_plays_and_described_photos():
+    pattern, message = admin_module.POST_RULES["body"]["pattern"]
+
+    def accepted(body):
+        return re.search(pattern, body.strip()) is not None  # as the editor tests it
+
+    assert [address for address in PLAYABLE if not accepted(f"Intro.\n\n{address}\n\nMore.")] == []
+    assert [address for address in UNPLAYABLE if accepted(f"Intro.\n\n{address}\n\nMore.")] == []
+    assert accepted(f"Watch {UNPLAYABLE[0]} inside a sentence: the build keeps it a link.")
+    assert accepted("![A glute bridge](images/bridge.jpg)")
+    assert not accepted("Text.\n\n![](images/bridge.jpg)\n")
+    assert "Share" in message and "description" in message
+    # The same verdicts as the build's own reading of an address (plugins/videos).
+    for address in PLAYABLE:
+        video_from_url(address.strip("<>"))
+    for address in UNPLAYABLE:
+        with pytest.raises(VideoAddressError):
+            video_from_url(address)
+
+
+def test_the_preview_pieces_come_from_the_site_by_an_import_map_the_policy_allows(tmp_path):
+    editor = tmp_path / "node_modules" / "sveltia-cms.js"
+    (editor.parent / "chunks").mkdir(parents=True)
+    editor.write_text("window.CMS = {}; var deps = {immutable:`^5.1.9`};")
+    (editor.parent / "chunks" / "react-dom.js").write_text("export default {};")
+    immutable = tmp_path / "node_modules" / "immutable" / "dist" / "immutable.es.js"
+    immutable.parent.mkdir(parents=True)
+    immutable.write_text("export const Map = 1;")
+    admin = generate(tmp_path, ADMIN_EDITOR_FILE="node_modules/sveltia-cms.js",
+                     ADMIN_CSP={"default-src": ["'self'"], "script-src": ["'self'"]})
+    page = (admin / "index.html").read_text(encoding="utf-8")
+    import_map = re.search(r'<script type="importmap">(.*?)</script>', page)[1]
+    assert json.loads(import_map) == {"imports": {
+        "https://unpkg.com/immutable@5.1.9/dist/immutable.es.js": "./immutable.es.js"}}
+    digest = base64.b64encode(hashlib.sha256(import_map.encode()).digest()).decode()
+    assert f"script-src &#39;self&#39; &#39;sha256-{digest}&#39;" in page
+    assert (admin / "immutable.es.js").read_text() == "export const Map = 1;"
+    assert (admin / "chunks" / "react-dom.js").exists()
