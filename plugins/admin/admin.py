@@ -51,6 +51,7 @@ from jinja2 import Environment, select_autoescape
 from pelican import signals
 from pelican.plugins.yaml_metadata.yaml_metadata import HEADER_RE
 
+from plugins import header_schema
 from plugins.build_speed.build_speed import replace_file, unchanged
 from plugins.problems import report_problem
 
@@ -169,25 +170,35 @@ BODY_PATTERN = (
     r"^(?![\s\S]*(?:^|\n)[ \t]*(?!<?" + PLAYABLE_VIDEO + r">?[ \t]*(?:\n|$))"
     r"<?" + VIDEO_SHAPED + r">?[ \t]*(?:\n|$))(?![\s\S]*!\[\s*\]\()")
 
-# What the build requires of a post, field by field, as the build's
-# own checks state it (content_checks, Pelican's reader): the editor refuses to
-# save a post that breaks one, with the message. "pattern" is a regular
-# expression (JavaScript's and Python's alike) and the message shown when a
-# value does not match; "options" the only values a field takes.
-POST_RULES = {
-    "title": {"required": True},
-    "slug": {"required": False, "pattern": (
-        r"^([a-z0-9]+(-[a-z0-9]+)*)?$",
-        "Lower-case words joined by hyphens (my-new-post), or leave it empty.")},
-    "date": {"required": True},
-    "category": {"required": True},
-    "status": {"required": True, "options": ["draft", "published"]},
-    "body": {"required": True, "pattern": (
-        BODY_PATTERN,
-        "A video address the site cannot play (copy it again from the video's Share "
-        "button on YouTube or Vimeo), or a photo without its description (write what "
-        "it shows between the brackets: ![What it shows](images/...)).")},
-}
+# What the build requires of a post, field by field: required fields, allowed
+# values and the address's form come from the one header schema
+# (plugins/header_schema.py), so the editor and the build's checks cannot
+# drift apart; the text's own rule (videos, photos) is the videos and images
+# plugins'. "pattern" is a regular expression (JavaScript's and Python's alike)
+# and the message shown when a value does not match; "options" the only
+# values a field takes. Read at each build (post_rules).
+SLUG_MESSAGE = "Lower-case words joined by hyphens (my-new-post), or leave it empty."
+BODY_RULE = {"required": True, "pattern": (
+    BODY_PATTERN,
+    "A video address the site cannot play (copy it again from the video's Share "
+    "button on YouTube or Vimeo), or a photo without its description (write what "
+    "it shows between the brackets: ![What it shows](images/...)).")}
+
+
+def post_rules():
+    """{field: rule} for a post, from the header schema, and the text's rule."""
+    required = header_schema.required(header_schema.POST)
+    rules = {}
+    for name in header_schema.names(header_schema.POST):
+        rule = {"required": name in required}
+        if values := header_schema.allowed(name, header_schema.POST):
+            rule["options"] = list(values)
+        rules[name] = rule
+    rules["status"]["required"] = True  # the select always holds one; draft by default
+    rules["slug"]["pattern"] = (rf"^({header_schema.SLUG.pattern})?$", SLUG_MESSAGE)
+    return {**rules, "body": BODY_RULE}
+
+
 # How the editor names a value of a field with options.
 OPTION_LABELS = {"draft": "Draft", "published": "Published"}
 
@@ -214,7 +225,7 @@ def with_rules(fields, rules):
 
 def post_fields(categories):
     """The post editor's fields, in the order of a hand-written header, with
-    the build's rules for them (POST_RULES, read at each build)."""
+    the build's rules for them (post_rules, read at each build)."""
     usual = categories[0] if categories else "Running"
     return with_rules([
         {"name": "title", "label": "Title", "widget": "string"},
@@ -233,7 +244,7 @@ def post_fields(categories):
         {"name": "status", "label": "Status", "default": "draft",
          "hint": "Draft: kept off the site. Published: on the site once you save."},
         BODY_FIELD,
-    ], POST_RULES)
+    ], post_rules())
 
 
 def written(value):
@@ -253,7 +264,8 @@ def front_matter(path):
     """The YAML front matter of a file as written (its keys in order), or None."""
     with open(path, encoding="utf-8") as source:
         match = HEADER_RE.fullmatch(source.read())  # where Pelican's reader finds it
-    header = yaml.safe_load(match["metadata"]) if match else None
+    # As the build reads it (the header schema): a title "No" stays "No".
+    header = header_schema.load_front_matter(match["metadata"]) if match else None
     return header if isinstance(header, dict) else None
 
 
