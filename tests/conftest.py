@@ -117,13 +117,17 @@ def site(tmp_path_factory):
     return build
 
 
+# Where the `production` build is built for: a GitHub project page.
+PRODUCTION_SITEURL = "https://coach.github.io/site"
+
+
 @pytest.fixture(scope="session")
 def production(tmp_path_factory):
     """The real site and a draft, built once per test session with the
     production settings for a GitHub project page (https://coach.github.io/site)."""
     draft = "Title: Not yet\nDate: 2026-11-01\nCategory: Running\nStatus: draft\n\nSoon.\n"
     return build_with_posts(tmp_path_factory.mktemp("production"), {"draft.md": draft},
-                            "publishconf.py", {"SITEURL": "https://coach.github.io/site"})
+                            "publishconf.py", {"SITEURL": PRODUCTION_SITEURL})
 
 
 def copy_files(destination):

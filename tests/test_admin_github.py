@@ -20,7 +20,7 @@ import yaml
 from playwright.sync_api import expect
 
 from admin_editor import editor_tab, field, require_editor, stand_in
-from conftest import ROOT
+from conftest import PRODUCTION_SITEURL, ROOT
 
 API = "api.github.com"
 TOKEN = "github_pat_stand_in_0123456789"
@@ -106,7 +106,7 @@ class GitHubAPI:
 
 
 @pytest.fixture(scope="module")
-def github_editor(browser, production):
+def github_editor(browser, production, tmp_path_factory):
     """The production build's /admin/ (its backend: GitHub, the repository it
     was built for) in one tab, api.github.com answered by the stand-in."""
     from checks.browser import served
@@ -127,9 +127,14 @@ def github_editor(browser, production):
         else:
             stand_in(route)
 
-    with served(production.output) as site, editor_tab(browser, site, answer) as page:
+    # Served under the sub-path it was built for, as GitHub Pages serves it
+    # (the editor's logo is an address from the host's root).
+    subpath = urlsplit(PRODUCTION_SITEURL).path.strip("/")
+    host = tmp_path_factory.mktemp("github-host")
+    (host / subpath).symlink_to(production.output, target_is_directory=True)
+    with served(host) as site, editor_tab(browser, site, answer) as page:
         page.api, page.sent = api, sent
-        page.goto(f"{site}/admin/", wait_until="networkidle")
+        page.goto(f"{site}/{subpath}/admin/", wait_until="networkidle")
         yield page
 
 

@@ -141,7 +141,9 @@ def test_the_editor_names_a_post_as_new_post_and_pelican_do(local_mode, tmp_path
         admin.locator('[data-key-path="title"] input').fill(title)
         admin.locator('[data-key-path="summary"] textarea').fill("One name three ways.")
         admin.get_by_role("radio", name="Published").click()
-        admin.locator('[data-key-path="body"] [contenteditable=true]').fill("Text.")
+        # The text opens in Markdown mode (a textarea); the rich editor is second.
+        admin.locator('[data-key-path="body"]').locator(
+            "textarea, [contenteditable=true]:visible").first.fill("Text.")
         admin.get_by_role("button", name="Save", exact=True).click()
         expect(admin.get_by_text(f"{title} (Published)")).to_be_visible()
 
