@@ -120,6 +120,9 @@ PLUGINS = [
     # .md files (it keeps one Markdown object a build itself); build_speed's
     # steps aside for it.
     "pelican.plugins.yaml_metadata",
+    # Markdown as her editor shows it (lists, tables), links to the files she meant,
+    # no markup the CSP blocks; before content_checks, which stops on its problems.
+    "post_body",
     "content_checks",  # every problem in plain words, with file and line
     "scheduled",  # a post dated in the future waits, as a draft, for its date
     "inline_css",  # the stylesheet in each page's head, allowed by hash in the CSP
