@@ -52,13 +52,16 @@ DEFAULT_PAGINATION = 10
 POST_FIELDS = ["title", "date", "modified", "category", "tags", "summary", "status", "slug",
                "author", "template", "save_as", "url", "order", "nav_label", "action"]
 
-# Markdown: Pelican's own set, and pymdown-extensions' magiclink, so a bare
-# address (https://..., www...) in a post becomes a link.
+# Markdown: Pelican's own set; sane_lists, so a numbered list and a bulleted one
+# written one after the other stay two lists (as editors show them); and
+# pymdown-extensions' magiclink, so a bare address (https://..., www...) in a
+# post becomes a link. plugins/post_body adds the rest of "as her editor shows it".
 MARKDOWN = {
     "extension_configs": {
         "markdown.extensions.codehilite": {"css_class": "highlight"},
         "markdown.extensions.extra": {},
         "markdown.extensions.meta": {},
+        "markdown.extensions.sane_lists": {},
         "pymdownx.magiclink": {},
     },
     "output_format": "html5",

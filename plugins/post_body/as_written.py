@@ -79,6 +79,11 @@ class ListLevels:
 
     def __init__(self):
         self.open = []  # the indent as written of each open item, outermost first
+        self.numbered = None  # whether the outermost list is numbered
+
+    def item_level(self, indent):
+        """The level an item written at `indent` would be at."""
+        return sum(1 for opened in self.open if indent >= opened + NESTING_STEP)
 
     def item(self, indent):
         """The new indent of an item written at `indent`."""
@@ -110,7 +115,13 @@ def as_written(lines):
         stripped = line.lstrip(" ")
         written_indent = len(line) - len(stripped)
         if indent is not None and (levels.open or indent <= 3):
-            if not levels.open and not previous_blank:
+            numbered = stripped[0].isdigit()
+            if levels.open and levels.item_level(indent) == 0 and numbered != levels.numbered:
+                out.append("")  # bullets then numbers, or the other way: two lists
+                levels.open = []
+            if not levels.open:
+                levels.numbered = numbered
+            if not levels.open and not previous_blank and out and out[-1]:
                 if not starts_list_under_text(stripped):
                     out.append(line)
                     continue

@@ -92,3 +92,13 @@ def test_code_and_rules_are_left_as_written():
     assert [code.text for code in soup.find_all("code")] == ["- a\n  - b\n1) x\n",
                                                              "- indented code\n"]
     assert soup.find("hr") and not soup.find("li")
+
+
+def test_bullets_then_numbers_are_two_lists():
+    soup = rendered("- Warm up\n  - leg swings\n- Stretch\n1) Lie down\n2) Lift\n")
+    assert [tag.name for tag in soup.find_all(["ul", "ol"], recursive=False)] == ["ul", "ol"]
+    assert [li.text for li in soup.ol.find_all("li")] == ["Lie down", "Lift"]
+
+
+def test_a_numbered_list_starts_at_the_number_written():
+    assert rendered("3. Third\n4. Fourth\n").ol["start"] == "3"
