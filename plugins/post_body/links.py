@@ -169,9 +169,10 @@ def resolve(address, post_dir, files, is_image=False):
         if not (files.is_source(found) or files.is_published(found)):
             return unpublished(address, found, files)
         return Resolved(how_to_write(found, files) + rest)
-    if pelican or not EXTENSION.search(unquote(written.split("#")[0].split("?")[0])):
+    if pelican or not any(EXTENSION.search(unquote(path)) for path, _ in written_forms(written)):
         return None  # Pelican's own check names it; an address without a file name
-    if is_image and written.lstrip("./").startswith(files.published_in):
+    if is_image and written.lstrip("./").startswith(files.published_in) and not any(
+            mark in written for mark in "#?"):
         return None  # the images plugin names a missing photo itself
     return missing(address, written, files)
 
@@ -221,7 +222,8 @@ def unpublished(address, found, files):
 
 
 def missing(address, written, files):
-    name = posixpath.basename(unquote(written.split("#")[0].split("?")[0]).replace("\\", "/"))
+    path = next(path for path, _ in written_forms(written) if EXTENSION.search(unquote(path)))
+    name = posixpath.basename(unquote(path).replace("\\", "/"))
     close = files.close_to(name)
     if close is not None:
         fix = f"Did you mean content/{close}? Write {plain_form(close, files)}."

@@ -108,3 +108,9 @@ def test_another_site_without_https_is_named():
         "www.runnersworld.com/glutes is another site's address without https:// in front, "
         "so it would lead to a page of this site that does not exist.",
         "Write https://www.runnersworld.com/glutes.")
+
+
+def test_a_missing_photo_with_a_hash_in_its_name_is_named_whole():
+    assert from_post("images/stretch #3.jpg", is_image=True) == Refused(
+        "images/stretch #3.jpg points to a file that is not in content/.",
+        "Did you mean content/images/stretch #2.jpg? Write images/stretch #2.jpg.")
