@@ -50,13 +50,16 @@ DEFAULT_PAGINATION = 10
 # The header fields a post or page may carry, their types and allowed values,
 # are plugins/header_schema.py (the content checks hold every header to it).
 
-# Markdown: Pelican's own set, and pymdown-extensions' magiclink, so a bare
-# address (https://..., www...) in a post becomes a link.
+# Markdown: Pelican's own set; sane_lists, so a numbered list and a bulleted one
+# written one after the other stay two lists (as editors show them); and
+# pymdown-extensions' magiclink, so a bare address (https://..., www...) in a
+# post becomes a link. plugins/post_body adds the rest of "as her editor shows it".
 MARKDOWN = {
     "extension_configs": {
         "markdown.extensions.codehilite": {"css_class": "highlight"},
         "markdown.extensions.extra": {},
         "markdown.extensions.meta": {},
+        "markdown.extensions.sane_lists": {},
         "pymdownx.magiclink": {},
     },
     "output_format": "html5",
@@ -128,6 +131,9 @@ PLUGINS = [
     # HTML comments (<!-- notes -->) out of every post, before anything reads it:
     # never on a page or in a feed
     "html_comments",
+    # Markdown as her editor shows it (lists, tables), links to the files she meant,
+    # no markup the CSP blocks; before content_checks, which stops on its problems.
+    "post_body",
     "content_checks",  # every problem in plain words, with file and line
     "scheduled",  # a post dated in the future waits, as a draft, for its date
     "inline_css",  # the stylesheet in each page's head, allowed by hash in the CSP

@@ -1,5 +1,6 @@
 """Hostile content: markup, quotes, `</script>` and `javascript:` addresses in
-titles, summaries, tags and categories show as text everywhere and never run."""
+titles, summaries, tags and categories show as text everywhere and never run.
+(In a post's text, a `javascript:` link stops the build: plugins/post_body.)"""
 
 import json
 
@@ -16,7 +17,7 @@ Category: Run <i>&</i> "jump"
 Tags: <script>window.pwned=2</script>, ünïcode & 'quotes'
 Summary: {HOSTILE}
 
-A [link that runs code](javascript:window.pwned=3) and text.
+A [link](https://example.org/) and text.
 """
 
 
@@ -65,7 +66,4 @@ def test_nothing_hostile_runs_in_the_browser(hostile_site, serve, browser_page):
     for path in ["hostile/", "", "tags/", "categories/"]:
         page.goto(f"{base}/{path}")
         assert page.evaluate("window.pwned") is None, path
-    page.goto(f"{base}/hostile/")
-    page.get_by_role("link", name="link that runs code").click()
-    assert page.evaluate("window.pwned") is None
     assert dialogs == []

@@ -95,6 +95,27 @@ BAD = {
         "content/articles/bad-vimeo.md, line 5\n  The Vimeo address https://vimeo.com/12345abc "
         "has “12345abc”, and a Vimeo video id is digits only.\n"
         "  Fix: Copy the address again from Vimeo's Share button."),
+    "a photo from her desktop": (
+        "desktop.md",
+        f"Title: Desktop\n{HEADER}\nText.\n\n![Squat](/Users/tracy/Desktop/squat.jpg)\n",
+        "content/articles/desktop.md, line 7\n  /Users/tracy/Desktop/squat.jpg is a file on "
+        "your computer, which readers cannot open.\n  Fix: Copy squat.jpg into content/images/ "
+        "and write images/squat.jpg."),
+    "a misspelt post name": (
+        "misspelt.md", f"Title: Misspelt\n{HEADER}\nSee [why](cant-fire-my-glute.md).\n",
+        "content/articles/misspelt.md, line 5\n  cant-fire-my-glute.md points to a file that "
+        "is not in content/.\n  Fix: Did you mean content/articles/cant-fire-my-glutes.md? "
+        "Write {filename}/articles/cant-fire-my-glutes.md."),
+    "a javascript: link spelt with an entity": (
+        "script-link.md",
+        f"Title: Script link\n{HEADER}\n<a href=\"Jav&#x61;script:go()\">Tap</a>\n",
+        "content/articles/script-link.md, line 5\n  The post has a javascript: link, which the "
+        "site's security policy blocks: it would do nothing when tapped."),
+    "a <style> block": (
+        "style-block.md",
+        f"Title: Style block\n{HEADER}\nText.\n\n<style>p {{ color: red }}</style>\n",
+        "content/articles/style-block.md, line 7\n  The post has a <style> block, which the "
+        "site's security policy blocks: readers would get none of its styling."),
 }
 # Instagram's code also has a style=: one more problem than cases.
 EXTRA_PROBLEMS = 1
@@ -148,6 +169,27 @@ https://www.example.org/stretching-guide
 | Exercise | Sets | Reps | Rest between sets | Tempo: down, hold, up | What you should feel |
 |:--|:-:|--:|---|---|---|
 | Glute bridge | 3 | 12 | 60 seconds | 3 seconds, 1, 1 | Your glutes, not your hamstrings |
+""",
+    "as-written.md": f"""Title: As written
+Slug: as-written
+{HEADER}
+You need
+- a mat
+  - a thick one
+- a band
+1) Lie down
+2) Lift
+
+Pasted from Word:
+•\tBridge
+\to\tSingle leg
+
+My week:
+| Day | Run |
+|-----|-----|
+| Mon | 5k  |
+
+Read [why your glutes won't fire](cant-fire-my-glutes.md).
 """,
 }
 
@@ -249,3 +291,14 @@ def test_pressing_play_on_vimeo_loads_vimeos_do_not_track_player(
     frame = page.locator("iframe.video-frame")
     assert frame.get_attribute("src") == (
         "https://player.vimeo.com/video/76979871?dnt=1&autoplay=1")
+
+
+def test_lists_tables_and_links_come_out_as_her_editor_shows_them(good_build):
+    body = good_build.page("as-written/").select_one(".post-body")
+    lists = body.find_all(["ul", "ol"], recursive=False)
+    assert [tag.name for tag in lists] == ["ul", "ol", "ul"]
+    assert lists[0].select_one("li > ul > li").get_text() == "a thick one"
+    assert [li.get_text() for li in lists[1].find_all("li")] == ["Lie down", "Lift"]
+    assert lists[2].select_one("li > ul > li").get_text() == "Single leg"
+    assert [td.get_text(strip=True) for td in body.select("table td")] == ["Mon", "5k"]
+    assert body.select_one("p > a")["href"] == "../cant-fire-my-glutes/"

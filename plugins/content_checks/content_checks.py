@@ -6,10 +6,8 @@ Adds:
   in plain words (plain_words.py) with the file and line and how to fix it,
   and written as one JSON line to PROBLEM_REPORT when that is set (the
   tasks print them as a summary, without Pelican's traceback);
-- checks Pelican lacks: a `{filename}`/`{static}`/`{attach}` link to a file
-  that does not exist (naming the post that holds it), two posts or pages
-  at the same address, and a category spelt like an existing one but not
-  quite ("Runing" beside "Running");
+- checks Pelican lacks: two posts or pages at the same address, and a
+  category spelt like an existing one but not quite ("Runing" beside "Running");
 - checks of each post's header and text as the coach wrote it: a file not
   saved as UTF-8 (named with the line of its first bad character; UTF-16,
   Notepad's "Unicode", with Notepad's fix), a date with day and month in
@@ -28,10 +26,6 @@ Adds:
 - files in content/ the site would leave out in silence: a post saved as
   .txt, .md.txt, .rtf or a Word document, a post outside the folders of
   posts and pages, a file name that is not UTF-8;
-- markup in a post that the Content-Security-Policy would block, so readers
-  would see an empty box: a <script>, an on...= handler, a style=, or embed
-  code from a site other than YouTube and Vimeo (whose embed code the videos
-  plugin has already turned into our video embed);
 - a stop before writing when any problem was found, so a broken post never
   reaches output/.
 
@@ -52,34 +46,23 @@ import os
 import re
 import sys
 from collections import Counter, defaultdict
-from urllib.parse import unquote, urlparse
 
 from pelican import signals
 from pelican.contents import Article, Page
 
 from plugins import header_schema as schema
-from plugins.problems import Problem, line_of, report_problem
+from plugins.problems import Problem, report_problem
 
 from .header_checks import header_problems, stray_files
 from .plain_words import describe, header_line
 
-# Pelican's own pattern for an internal link, e.g. href="{filename}/pages/x.md".
-INTERNAL_LINK = re.compile(
-    r"""(?:href|src|poster|data|cite|formaction|action|content)\s*=\s*
-        (?P<quote>["'])\{(?P<what>filename|static|attach)\}(?P<value>.*?)(?P=quote)""",
-    re.X,
-)
 # An address segment the site itself uses: "tags" in "tags/index.html".
 SITE_FOLDER = re.compile(r"[a-z0-9][a-z0-9_-]*")
-# Markup in a post's HTML that the Content-Security-Policy blocks.
-BLOCKED_MARKUP = re.compile(
-    r"<(?P<tag>script|iframe|object|embed)\b(?:[^>]*?\s(?:src|data)=[\"'](?P<src>[^\"']*))?"
-    r"|<[a-z][^>]*?\s(?P<attribute>on[a-z]+|style)\s*=", re.I)
 # Critical records that only announce the stop: the problems are reported already.
 STOP_MESSAGES = re.compile(r"(ContentProblems|RuntimeError: Warning or error encountered)")
-CLOSE_SPELLING = 0.8
+CLOSE_SPELLING = 0.8  # difflib ratio from which two category names look like one
 # Where plugins/search has Pagefind write the search index: /pagefind/.
-SEARCH_INDEX_DIR = "pagefind"  # difflib ratio from which two category names look like one
+SEARCH_INDEX_DIR = "pagefind"
 
 
 class ContentProblems(Exception):
@@ -165,8 +148,6 @@ class ContentChecks:
         # A post Pelican could not read stays in the list as None.
         contents = [c for c in context["generated_content"].values() if c is not None]
         check_stray_files(self.read_here, generators[0].readers.extensions, self.collector)
-        check_links(contents, context, self.collector)
-        check_markup(contents, self.collector)
         check_addresses(contents, self.collector)
         check_categories([c for c in contents if c.__class__.__name__ == "Article"],
                          self.collector)
@@ -274,81 +255,6 @@ def address_problems(content, text, path, reserved):
         yield Problem(f'The category "{category.name}" cannot have a page and a feed of its '
                       "own (it has no letters or digits, or its address is the site's).",
                       "Choose another category name.", path, header_line(text, "category")[0])
-
-
-# -- Links -----------------------------------------------------------------------
-
-
-def internal_links(html):
-    """Yield (kind, target path) for each internal link in rendered HTML."""
-    for match in INTERNAL_LINK.finditer(html or ""):
-        yield match.group("what"), unquote(urlparse(match.group("value")).path)
-
-
-def target_source_path(content, target):
-    """The source path, relative to the content folder, that a link points to."""
-    if target.startswith("/"):
-        return target.lstrip("/")
-    return os.path.normpath(os.path.join(content.relative_dir, target)).replace("\\", "/")
-
-
-def check_links(contents, context, collector):
-    known = {
-        "filename": context["generated_content"].keys() | context["static_content"].keys(),
-        "static": context["static_content"].keys(),
-        "attach": context["static_content"].keys(),
-    }
-    for content in contents:
-        for kind, target in internal_links(content._content):
-            if target_source_path(content, target) in known[kind]:
-                continue
-            report_problem(collector.shown_path(content.source_path),
-                           line_of(content.source_path, target),
-                           f"The link {{{kind}}}{target} points to a file that does not exist.",
-                           "Check the spelling of the file name, or remove the link.")
-
-
-# -- Markup the browser would block -------------------------------------------------
-
-
-def blocked_markup(html):
-    """(what the coach wrote, what it is) for each piece of markup in rendered
-    post HTML that the Content-Security-Policy blocks, in order."""
-    for match in BLOCKED_MARKUP.finditer(html or ""):
-        if match["tag"]:
-            host = urlparse(match["src"] or "").hostname
-            yield f"<{match['tag'].lower()}", (f"embed code from {host}" if host else
-                                                f"a <{match['tag'].lower()}>")
-        else:
-            yield f"{match['attribute'].lower()}=", f"{match['attribute'].lower()}=…"
-
-
-def blocked_problem(what, path, line):
-    if what.endswith("=…"):
-        return Problem(f"The post has {what}, which the site's security policy blocks: "
-                       "posts run no script and take their look from the site.",
-                       f"Remove {what} from the line; plain Markdown gets the site's style.",
-                       path, line)
-    return Problem(f"The post has {what}, which the site's security policy blocks: readers "
-                   "would see an empty box.", "For a video, paste its YouTube or Vimeo address "
-                   "on a line of its own; for anything else, link to it: "
-                   "[See it on Instagram](address).", path, line)
-
-
-def check_markup(contents, collector):
-    for content in contents:
-        found = list(blocked_markup(content._content))
-        if not found:
-            continue
-        path, text = collector.read_source(content.source_path)
-        lines = text.lower().splitlines()
-        seen = Counter()
-        for written, what in found:
-            # The n-th time it is in the HTML: the n-th source line that has it.
-            seen[written] += 1
-            holding = [number for number, line in enumerate(lines, start=1) if written in line]
-            line = holding[min(seen[written], len(holding)) - 1] if holding else None
-            report_problem(**blocked_problem(what, path, line).as_dict())
 
 
 # -- Addresses ---------------------------------------------------------------------

@@ -1,0 +1,3 @@
+from .post_body import register
+
+__all__ = ["register"]
