@@ -19,6 +19,7 @@ from bs4 import BeautifulSoup
 from PIL import Image
 
 from conftest import ROOT, copy_project
+from plugins.post_body.links import VIDEO_EXTENSIONS
 from site_tools.build import run_pelican
 
 HANDBOOK = re.compile(r"^## The coach's handbook\n(.*?)(?=^## )", re.M | re.S)
@@ -57,7 +58,7 @@ def what_examples_take_for_granted(examples, content):
             needed[path] = (f"Title: {Path(target).stem}\nDate: 2026-11-01\n"
                             "Category: Running\n\nLinked to.\n")
         for photo in IMAGE.findall(text):
-            needed[photo] = None  # a photo, made below
+            needed[photo] = None  # a photo or a video file, made below
     return {path: text for path, text in needed.items() if not (content / path).exists()}
 
 
@@ -70,7 +71,9 @@ def handbook(tmp_path_factory):
     files = {f"articles/readme-line-{line}.md": text for line, text in examples.items()}
     for path, text in {**what_examples_take_for_granted(examples, content), **files}.items():
         (content / path).parent.mkdir(parents=True, exist_ok=True)
-        if text is None:
+        if text is None and Path(path).suffix.lower() in VIDEO_EXTENSIONS:
+            (content / path).write_bytes(b"")  # a video file is published as it is
+        elif text is None:
             Image.new("RGB", (640, 427), (180, 120, 90)).save(content / path)
         else:
             (content / path).write_text(text, encoding="utf-8")
