@@ -10,8 +10,8 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
-from admin_support import content_files, folder_picker
 
+from admin_editor import with_local_project
 from conftest import ROOT, copy_project, git, run_pelican
 from site_tools.gates import under_ci
 from site_tools.new_post import slug_of
@@ -76,7 +76,7 @@ def admin(browser, tmp_path_factory):
                 route.abort()
 
         page.route("**/*", refuse_other_hosts)
-        page.add_init_script(folder_picker(content_files(project)))
+        with_local_project(page, project)
         page.project = project
         page.goto(f"{site}/admin/")
         yield page
