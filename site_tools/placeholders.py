@@ -36,10 +36,12 @@ SETTINGS_FILES = ["publishconf.py", "pelicanconf.py"]  # where a setting is writ
 PLACEHOLDER_REPOS = ("OWNER/REPO", "USER/REPO")
 LOCAL_REPO = "local/"  # plugins/admin's name for a project with no GitHub origin
 TEMPLATE = Path(__file__).with_name("new_post.md")
-SOURCE_SUFFIXES = (".md", ".markdown", ".mkd", ".mdown", ".rst")
+# What Pelican reads as a post or page here: Markdown, reStructuredText and HTML.
+SOURCE_SUFFIXES = (".md", ".markdown", ".mkd", ".mdown", ".rst", ".html", ".htm")
 
 VIDEO_PLACEHOLDER = re.compile(r"(?:https?://[^\s()<>\[\]\"']*?)?PLACEHOLDR[\w-]*")
 COMMENT = re.compile(r"<!--.*?-->", re.S)
+HTML_META = re.compile(r"""<meta\s+name=["']([\w-]+)["']\s+content=["']([^"']*)["']""", re.I)
 KEY_VALUE = re.compile(r"^([A-Za-z][\w-]*):\s*(.*)$")
 RST_FIELD = re.compile(r"^:([A-Za-z][\w-]*):\s*(.*)$")
 
@@ -130,7 +132,7 @@ def editor_shipped(root, settings):
 def published_sources(root, settings):
     """The post and page files that are not drafts, in order."""
     content = root / settings.get("PATH", "content")
-    folders = [*settings.get("ARTICLE_PATHS", [""]), *settings.get("PAGE_PATHS", [])]
+    folders = [*(settings.get("ARTICLE_PATHS") or [""]), *(settings.get("PAGE_PATHS") or [])]
     files = sorted({path for folder in folders for path in (content / folder).rglob("*")
                     if path.suffix in SOURCE_SUFFIXES and path.is_file()})
     return [path for path in files if header_of(path).get("status", "").lower() != "draft"]
@@ -143,6 +145,8 @@ def header_of(path):
     text = path.read_text(encoding="utf-8", errors="replace")
     if path.suffix == ".rst":
         return {m[1].lower(): m[2].strip() for m in map(RST_FIELD.match, text.splitlines()) if m}
+    if path.suffix in (".html", ".htm"):  # Pelican's HTML reader: <meta name content>
+        return {m[1].lower(): m[2].strip() for m in HTML_META.finditer(text)}
     front = HEADER_RE.fullmatch(text)
     if front:
         try:

@@ -105,7 +105,10 @@ def test_a_published_post_made_from_the_template_names_each_placeholder(tmp_path
     ("pages/about.md", "Title: About\nStatus: hidden\n\nhttps://youtu.be/PLACEHOLDR1\n"),
     ("articles/moving.rst", "Moving\n######\n\n:date: 2026-11-02\n\n"
                             ".. youtube:: PLACEHOLDR1\n"),
-], ids=["scheduled", "published, in YAML", "a hidden page", "reStructuredText"])
+    ("articles/moving.html", '<html><head><title>Moving</title>\n'
+                             '<meta name="date" content="2026-11-02">\n</head><body>\n'
+                             '<p>Watch it:</p>\nhttps://youtu.be/PLACEHOLDR1\n'),
+], ids=["scheduled", "published, in YAML", "a hidden page", "reStructuredText", "HTML"])
 def test_scheduled_hidden_and_rest_posts_count(tmp_path, name, text):
     write(tmp_path, name, text)
     [(file, line, what)] = found(tmp_path)
@@ -117,7 +120,11 @@ def test_scheduled_hidden_and_rest_posts_count(tmp_path, name, text):
     TEMPLATE_POST + "\nhttps://youtu.be/PLACEHOLDR1\n",  # a draft, in YAML
     "Title: Soon\nDate: 2026-11-02\nStatus: Draft\n\nhttps://youtu.be/PLACEHOLDR1\n",
     "Title: Note\nDate: 2026-11-02\n\nText.\n\n<!--\nhttps://youtu.be/PLACEHOLDR1\n-->\n",
-], ids=["a draft from the template", "a draft, Key: value header", "in a comment"])
+    '<html><head><title>Soon</title><meta name="status" content="draft"></head>\n'
+    '<body>https://youtu.be/PLACEHOLDR1</body></html>\n',
+], ids=["a draft from the template", "a draft, Key: value header", "in a comment",
+        "a draft in HTML"])
 def test_drafts_and_comments_do_not_count(tmp_path, text):
-    write(tmp_path, "articles/soon.md", text)
+    write(tmp_path, "articles/soon.html" if text.startswith("<html") else "articles/soon.md",
+          text)
     assert found(tmp_path) == []
