@@ -119,12 +119,14 @@ class ContentChecks:
     def __init__(self):
         self.collector = None
         self.read_here = None  # whether posts or pages are read at a path in content/
+        self.published_here = None  # whether a path in content/ is published as it is
 
     def start_collecting(self, pelican):
         settings = pelican.settings
         self.collector = ProblemCollector(settings["PATH"], settings.get("PROBLEM_REPORT"),
                                           reserved_addresses(settings))
         self.read_here = in_content_folders(settings)
+        self.published_here = in_static_folders(settings)
         root = logging.getLogger()
         earlier = [h for h in root.handlers if isinstance(h, ProblemCollector)]
         for handler in earlier:  # a build before in this process (the warm preview)
@@ -147,7 +149,8 @@ class ContentChecks:
         context = generators[0].context
         # A post Pelican could not read stays in the list as None.
         contents = [c for c in context["generated_content"].values() if c is not None]
-        check_stray_files(self.read_here, generators[0].readers.extensions, self.collector)
+        check_stray_files(self.read_here, self.published_here, generators[0].readers.extensions,
+                          self.collector)
         check_addresses(contents, self.collector)
         check_categories([c for c in contents if c.__class__.__name__ == "Article"],
                          self.collector)
@@ -202,10 +205,18 @@ def in_content_folders(settings):
                                 for folder in folders)
 
 
-def check_stray_files(read_here, read_extensions, collector):
+def in_static_folders(settings):
+    """Whether a path under the content folder is published as it is (STATIC_PATHS):
+    a photo, or a handout a post links to."""
+    paths = [path.strip("/") for path in settings.get("STATIC_PATHS", [])]
+    return lambda relative: any(path in ("", relative) or relative.startswith(path + "/")
+                                for path in paths)
+
+
+def check_stray_files(read_here, published_here, read_extensions, collector):
     """Files the coach put in content/ that the site would leave out in silence."""
     for problem in stray_files(collector.content_path, collector.shown_path, read_here,
-                               set(read_extensions)):
+                               published_here, set(read_extensions)):
         report_problem(**problem.as_dict())
 
 

@@ -185,21 +185,26 @@ def looks_like_a_post(path):
     return schema.read_header(start).form is not None
 
 
-def stray_file_problem(relative, full, shown, in_content_folders, read_extensions):
+def stray_file_problem(relative, full, shown, in_content_folders, published_as_is,
+                       read_extensions):
     """A Problem for a file in content/ the site would leave out in silence:
     a post saved as a document or as .txt, or a post outside the folders of
-    posts and pages; None for a file the site uses (or a photo, a data file)."""
+    posts and pages; None for a file the site uses (or a photo, a data file,
+    a handout in a folder published as it is, which a post may link to)."""
     name = os.path.basename(relative)
     stem, extension = os.path.splitext(name)
     extension = extension.lower()
-    if extension in WORD_DOCUMENTS:
+    # Where a post would be: a document there is a post saved the wrong way.
+    where_a_post_would_be = (in_content_folders or "/" not in relative) and not published_as_is
+    if extension in WORD_DOCUMENTS and where_a_post_would_be:
         return Problem(f"{name} is {WORD_DOCUMENTS[extension]}, which the site cannot read, "
                        "so it is left out.",
                        "Save it as plain text, named with .md, in content/articles/: in Word, "
                        "File › Save As, Plain Text, encoding Unicode (UTF-8); in TextEdit, "
                        "Format › Make Plain Text, then Save with encoding Unicode (UTF-8). "
                        "Then rename it to end in .md " + RENAME_HOW + ".", shown)
-    if extension in PLAIN_TEXT and (in_content_folders or looks_like_a_post(full)):
+    if extension in PLAIN_TEXT and not published_as_is \
+            and (where_a_post_would_be or looks_like_a_post(full)):
         right = stem if os.path.splitext(stem)[1].lower() == ".md" else f"{stem}.md"
         return Problem(f"{name} ends in {extension}, and the site reads only .md files, so it "
                        "is left out.", f"Rename it to {right} {RENAME_HOW}.", shown)
@@ -223,10 +228,12 @@ def unreadable_file_name(shown):
                    "safest).", None)
 
 
-def stray_files(content_path, shown_path, in_content_folders, read_extensions):
+def stray_files(content_path, shown_path, in_content_folders, published_as_is,
+                read_extensions):
     """Problems of the files under content_path the site would leave out;
     `shown_path(path)`: a path as the coach finds it ("content/x.md");
-    `in_content_folders(relative path)`: whether posts or pages are read there."""
+    `in_content_folders(relative path)`: whether posts or pages are read there;
+    `published_as_is(relative path)`: whether it is published as it is (STATIC_PATHS)."""
     for folder, folders, files in os.walk(content_path):
         folders[:] = sorted(f for f in folders if not f.startswith("."))
         for name in sorted(files):
@@ -240,6 +247,7 @@ def stray_files(content_path, shown_path, in_content_folders, read_extensions):
                 yield unreadable_file_name(shown_path(full))
                 continue
             problem = stray_file_problem(relative, full, shown_path(full),
-                                         in_content_folders(relative), read_extensions)
+                                         in_content_folders(relative),
+                                         published_as_is(relative), read_extensions)
             if problem:
                 yield problem

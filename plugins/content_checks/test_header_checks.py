@@ -17,8 +17,9 @@ from .content_checks import ContentProblems
 from .plain_words import describe
 
 PLUGINS = ["build_speed", "pelican.plugins.yaml_metadata", "content_checks"]
-# What the theme needs to write pages, for the build that succeeds.
-THEME_PLUGINS = [*PLUGINS, "page_meta", "reading_aids", "videos"]
+# What the theme needs to write pages, for the build that succeeds (and
+# post_body, which finds the files its posts link to).
+THEME_PLUGINS = [*PLUGINS, "page_meta", "reading_aids", "videos", "post_body"]
 DATED = "date: 2026-11-20\ncategory: Running\n"
 NOW = datetime.datetime(2026, 11, 25, 9, 0)
 
@@ -119,6 +120,9 @@ BAD = {
     "articles/from-textedit.rtf": (
         "{\\rtf1\\ansi title: x}", None, "from-textedit.rtf is an RTF document",
         "Format › Make Plain Text"),
+    "saved-at-top.odt": (  # where a post would be, not among the photos
+        "PK\x03\x04 not really a zip", None, "saved-at-top.odt is an OpenDocument text",
+        "Save it as plain text, named with .md"),
     "in-the-wrong-folder.md": (
         post(f"title: Wrong folder\n{DATED}"), None,
         "in-the-wrong-folder.md is in content/, where the site reads no posts",
@@ -143,6 +147,9 @@ def problems(tmp_path_factory):
     with open(os.path.join(os.fsencode(content), NOT_UTF8_NAME), "w") as latin1:
         latin1.write(post(f"title: Café\n{DATED}"))
     (content / "images" / "credits.txt").write_text("Photos by Tracy.\n")  # not a post
+    # Handouts among the photos are published as they are, however they look.
+    (content / "images" / "handout.docx").write_bytes(b"PK\x03\x04 a Word handout")
+    (content / "images" / "handout.txt").write_text(post(f"title: Handout\n{DATED}"))
     report = content.parent / "problems.jsonl"
     with pytest.raises(ContentProblems):
         build_in_process(content, content.parent / "output", PLUGINS,
@@ -199,6 +206,11 @@ GOOD = {
     "articles/a-draft.md": new_post_text("A draft", "Running", "", NOW),
     "pages/hidden-page.md": post("title: Hidden page\nslug: hidden-page\nstatus: hidden\n"
                                  "order: 10\n"),
+    "articles/handout.md": post(f"title: Handout\n{DATED}",
+                                "[Download the plan](images/training-plan.docx) or "
+                                "[read it as text](images/training-plan.txt).\n"),
+    "images/training-plan.docx": "PK\x03\x04 not really a zip",
+    "images/training-plan.txt": post(f"title: Training plan\n{DATED}", "Week 1: run.\n"),
 }
 
 
@@ -231,6 +243,14 @@ def test_comma_separated_tags_are_tags_in_both_header_forms(site):
 
 def test_a_quoted_hash_is_kept_and_featured_and_series_are_fields(site):
     assert site.page("run-5k/").h1.get_text(strip=True) == "Why I run 5k a day #runner life"
+
+
+def test_a_post_links_a_word_handout_among_the_photos_which_is_published(site):
+    links = site.page("handout/").select("article a[href*='training-plan']")
+    assert [a.get_text() for a in links] == ["Download the plan", "read it as text"]
+    for link in links:
+        published = site.output / "handout" / link["href"]  # relative to the post's page
+        assert published.read_bytes().startswith(b"PK" if "docx" in link["href"] else b"---")
 
 
 def test_a_new_post_draft_may_keep_the_placeholder_and_a_page_may_be_hidden(site):

@@ -15,6 +15,11 @@ before Python-Markdown reads them, so that:
 - a list or a table right under a line of text starts after it, as if there
   were a blank line between them.
 
+Code is left as written: an indented code block (4 spaces in, with no list
+open), and code under an item (4 spaces past the item's text, after a blank
+line), which keeps its place in the item. A `-` right under a line of text
+underlines a heading, as it does in Markdown, and starts no list.
+
 It runs after the fenced-code and raw-HTML preprocessors (priority 19), so
 code and HTML blocks are already set aside and are never changed.
 """
@@ -32,6 +37,8 @@ RULE = re.compile(r"^ {0,3}([-*_])( *\1){2,} *$")
 # now), and Word's own list levels, which paste with a tab (2 spaces or more).
 PASTED_BULLET = re.compile(r"^(?P<indent> *)(?:[•◦▪●○■‣⁃] +|[–o§] {2,})(?=\S)")
 # A table's second line: |---|:--:| (a pipe and dashes, colons and spaces only).
+# A setext heading's underline (`-`, `--`, `---`) right under a line of text.
+HEADING_UNDERLINE = re.compile(r"^ {0,3}-+ *$")
 TABLE_RULE = re.compile(r"^ {0,3}\|?(?: *:?-+:? *\|)+(?: *:?-+:? *)?$|^ {0,3}\|? *:?-+:? *\|$")
 NESTING_STEP = 2  # spaces in from the item above that make a nested item
 LEVEL = 4  # spaces per level, as Python-Markdown reads them
@@ -48,6 +55,16 @@ def numbers_with_dots(line):
         end = match.end("marker")
         return line[:end - 1] + "." + line[end:]
     return line
+
+
+def content_column(line):
+    """Where an item's text starts, as written: past its marker and the
+    spaces after it (one space only when it is followed by 5 or more, which
+    make code)."""
+    match = ITEM.match(line)
+    marker_end = match.end("marker")
+    spaces = match.end() - marker_end
+    return marker_end + (spaces if 1 <= spaces <= 4 else 1)
 
 
 def list_item(line):
@@ -79,19 +96,35 @@ class ListLevels:
 
     def __init__(self):
         self.open = []  # the indent as written of each open item, outermost first
+        self.text_at = []  # where the text of each open item starts, as written
         self.numbered = None  # whether the outermost list is numbered
 
     def item_level(self, indent):
         """The level an item written at `indent` would be at."""
         return sum(1 for opened in self.open if indent >= opened + NESTING_STEP)
 
-    def item(self, indent):
-        """The new indent of an item written at `indent`."""
+    def item(self, indent, text_at):
+        """The new indent of an item written at `indent`, its text at `text_at`."""
         while self.open and indent < self.open[-1] + NESTING_STEP:
             self.open.pop()
+            self.text_at.pop()
         level = len(self.open)
         self.open.append(indent)
+        self.text_at.append(text_at)
         return level * LEVEL
+
+    def close(self):
+        self.open, self.text_at = [], []
+
+    def code(self, indent):
+        """The new indent of a line of code under an item (4 spaces or more
+        past the text of the deepest item it is in, as in CommonMark), or
+        None for a line that is not code there. Python-Markdown reads code
+        in an item 4 spaces past the item's level: what is past that stays."""
+        level = sum(1 for opened in self.open if opened < indent)
+        if level == 0 or indent < self.text_at[level - 1] + LEVEL:
+            return None
+        return (level + 1) * LEVEL + indent - self.text_at[level - 1] - LEVEL
 
     def continuation(self, indent):
         """The new indent of an indented line under an item: inside the
@@ -102,23 +135,34 @@ class ListLevels:
 
 def as_written(lines):
     """The lines, rewritten so that Python-Markdown reads them as an editor shows them."""
-    lines = [numbers_with_dots(pasted_bullets_as_dashes(line)) for line in lines]
     out = []
     levels = ListLevels()
     previous_blank = True
+    previous_code = False
     for index, line in enumerate(lines):
         if not line.strip():
             out.append(line)
             previous_blank = True
             continue
-        indent = list_item(line)
         stripped = line.lstrip(" ")
         written_indent = len(line) - len(stripped)
+        code_indent = code_at(levels, written_indent, previous_blank or previous_code)
+        previous_code = code_indent is not None
+        if previous_code:  # code is kept as written, only put at its item's level
+            out.append(" " * code_indent + stripped)
+            previous_blank = False
+            continue
+        line = numbers_with_dots(pasted_bullets_as_dashes(line))
+        stripped = line.lstrip(" ")
+        indent = list_item(line)
+        if indent is not None and not levels.open and not previous_blank \
+                and HEADING_UNDERLINE.match(line):
+            indent = None  # "Title" over "-" is a heading
         if indent is not None and (levels.open or indent <= 3):
             numbered = stripped[0].isdigit()
             if levels.open and levels.item_level(indent) == 0 and numbered != levels.numbered:
                 out.append("")  # bullets then numbers, or the other way: two lists
-                levels.open = []
+                levels.close()
             if not levels.open:
                 levels.numbered = numbered
             if not levels.open and not previous_blank and out and out[-1]:
@@ -126,17 +170,27 @@ def as_written(lines):
                     out.append(line)
                     continue
                 out.append("")  # a list right under text starts a list
-            out.append(" " * levels.item(indent) + stripped)
+            out.append(" " * levels.item(indent, content_column(line)) + stripped)
         elif levels.open and written_indent > 0:
             out.append(" " * levels.continuation(written_indent) + stripped)
         else:
             if levels.open and previous_blank:
-                levels.open = []  # text back at the margin after a blank line: the list ended
+                levels.close()  # text back at the margin after a blank line: the list ended
             if not levels.open and not previous_blank and starts_table(lines, index):
                 out.append("")  # a table right under text starts a table
             out.append(line)
         previous_blank = False
     return out
+
+
+def code_at(levels, indent, may_start):
+    """The new indent of a line that is code, or None: with no list open, a
+    line 4 spaces in (an indented code block, or a paragraph's line carried
+    on, which is not rewritten either); in a list, code under an item, which
+    starts only after a blank line (code cannot break into a paragraph)."""
+    if not levels.open:
+        return indent if indent >= LEVEL else None
+    return levels.code(indent) if may_start else None
 
 
 class AsWritten(Preprocessor):

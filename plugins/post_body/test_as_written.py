@@ -102,3 +102,26 @@ def test_bullets_then_numbers_are_two_lists():
 
 def test_a_numbered_list_starts_at_the_number_written():
     assert rendered("3. Third\n4. Fourth\n").ol["start"] == "3"
+
+
+def test_code_under_a_list_item_stays_code_in_that_item():
+    soup = rendered("1. Run this:\n\n        pip install x\n\n2. Then this\n")
+    # 4 spaces past the item's text (column 3) is code, as in CommonMark: one more is kept.
+    assert soup.find("li").find("pre").text == " pip install x\n"
+    assert len(soup.find_all("li")) == 2
+    nested = rendered("- Warm up\n  - Run this:\n\n        pip install x\n          --user\n")
+    assert outline(nested) == [("Warm up", [[("Run this:", [])]])]
+    assert nested.ul.ul.li.pre.text == "pip install x\n  --user\n"
+
+
+def test_an_indented_code_block_is_not_rewritten():
+    soup = rendered("Press these:\n\n    1) press\n    • start\n\nDone.\n")
+    assert soup.pre.text == "1) press\n• start\n"
+    assert not soup.find("li")
+
+
+def test_a_single_dash_under_text_underlines_a_heading():
+    for underline in ["-", "--", "---"]:
+        soup = rendered(f"Why it matters\n{underline}\n\nBecause.\n")
+        assert soup.h2 and soup.h2.text == "Why it matters", underline
+        assert not soup.find("li") and not soup.find("hr"), underline
