@@ -17,6 +17,8 @@ import binascii
 import re
 import xml.etree.ElementTree as etree
 
+from plugins.post_body.links import ON_HER_COMPUTER
+
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 # Pixels, palette, transparency, colour (gAMA, cHRM, sRGB, iCCP, cICP and HDR
 # levels), pixel density, background, and the frames of an animated PNG.
@@ -39,8 +41,9 @@ XLINK = "http://www.w3.org/1999/xlink"
 # and Dublin Core's namespaces (names, file paths, licences) are left out.
 SVG_KEPT_NAMESPACES = {SVG, XLINK, "http://www.w3.org/XML/1998/namespace",
                        "http://www.w3.org/1999/xhtml", "http://www.w3.org/1998/Math/MathML"}
-# A picture a drawing holds in itself, base64-encoded.
-EMBEDDED_PICTURE = re.compile(r"data:image/(?!svg)[\w.+-]+;base64,", re.I)
+# A picture a drawing holds in itself, base64-encoded (parameters such as
+# charset=utf-8 may come before ;base64).
+EMBEDDED_PICTURE = re.compile(r"data:image/(?!svg)[\w.+-]+(?:;[^;,]*)*;base64,", re.I)
 etree.register_namespace("", SVG)
 etree.register_namespace("xlink", XLINK)
 
@@ -133,9 +136,11 @@ def svg_without_metadata(text, picture_alone):
     """The SVG `text` without <metadata> (RDF: author, licence), comments,
     editors' elements and attributes (Inkscape's and Sodipodi's: the file's
     name and folder, export paths; Illustrator's private data), or links to
-    a file on the author's computer. A photo it embeds (a data: address,
-    Inkscape's default) is replaced by picture_alone(its bytes) -> (type,
-    bytes), so its EXIF goes too. What it draws is unchanged."""
+    a file on the author's computer (file:, /Users/..., C:\\..., as an
+    Inkscape "linked" image is written). A photo it embeds (a data: address,
+    Inkscape's default, with or without ;charset=...) is replaced by
+    picture_alone(its bytes) -> (type, bytes), so its EXIF goes too. What it
+    draws is unchanged."""
     root = etree.fromstring(text)  # comments and processing instructions are dropped
     drop_editors_parts(root, picture_alone)
     return etree.tostring(root, encoding="unicode")
@@ -148,7 +153,7 @@ def drop_editors_parts(element, picture_alone):
         else:
             drop_editors_parts(child, picture_alone)
     for name, value in list(element.attrib.items()):
-        if not drawn(name) or (name.endswith("href") and value.strip().startswith("file:")):
+        if not drawn(name) or (name.endswith("href") and ON_HER_COMPUTER.match(value.strip())):
             del element.attrib[name]
         elif name.endswith("href") and EMBEDDED_PICTURE.match(value.strip()):
             element.set(name, embedded_alone(value.strip(), picture_alone))
@@ -170,3 +175,4 @@ def drawn(name):
     if not name.startswith("{"):
         return True  # an attribute without a namespace: SVG's own
     return name[1:].split("}", 1)[0] in SVG_KEPT_NAMESPACES
+

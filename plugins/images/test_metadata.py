@@ -82,7 +82,10 @@ def test_a_drawing_keeps_what_it_draws_without_metadata_editors_data_or_paths():
         'inkscape:export-filename="/home/jane/x.png"><metadata><x>Jane</x></metadata>'
         '<inkscape:grid/><title>Two squares</title><rect width="2" height="2" fill="teal" '
         'inkscape:label="Jane"/><use xlink:href="#a" x="2"/>'
-        '<image xlink:href="file:///home/jane/p.jpg"/></svg>', refuse_pictures)
+        '<image xlink:href="file:///home/jane/p.jpg"/>'
+        '<image xlink:href="/Users/jane/Pictures/IMG_0042.jpg"/>'
+        '<image href="C:\\Users\\Jane\\Pictures\\IMG_0043.jpg"/></svg>', refuse_pictures)
+    assert "IMG_004" not in cleaned and "jane" not in cleaned.lower()
     assert "Jane" not in cleaned and "inkscape" not in cleaned and "<metadata" not in cleaned
     assert '<title>Two squares</title><rect width="2" height="2" fill="teal" />' in cleaned
     assert '<use xlink:href="#a" x="2" />' in cleaned and 'viewBox="0 0 4 2"' in cleaned
@@ -103,11 +106,13 @@ def test_a_photo_a_drawing_embeds_is_handed_over_and_replaced():
     cleaned = svg_without_metadata(
         '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 2">'
         f'<image href="data:image/jpeg;base64,{photo}" width="4" height="2"/>'
+        f'<image href="data:image/jpeg;charset=utf-8;base64,{photo}" width="3" height="2"/>'
         '<image href="data:image/svg+xml;base64,PHN2Zy8+" width="1" height="1"/></svg>',
         picture_alone)
-    assert handed == [b"JPEG with Jane's EXIF"]  # the embedded drawing is not a photo
+    assert handed == [b"JPEG with Jane's EXIF"] * 2  # the embedded drawing is not a photo
     expected = base64.b64encode(b"pixels alone").decode()
     assert f'<image href="data:image/png;base64,{expected}" width="4" height="2" />' in cleaned
+    assert f'<image href="data:image/png;base64,{expected}" width="3" height="2" />' in cleaned
 
 
 @pytest.mark.parametrize("clean,data", [
