@@ -169,16 +169,24 @@ def ebml(element_id, payload, unknown_size=False):
     return element_id + ((1 << 56) | size).to_bytes(8, "big") + payload
 
 
-def test_a_webm_keeps_its_film_and_every_offset_without_tags_or_attachments():
-    cluster = ebml(b"\x1f\x43\xb6\x75", ebml(b"\xa3", FILM), unknown_size=True)  # live
+WEBM_CLUSTER = ebml(b"\x1f\x43\xb6\x75", ebml(b"\xa3", FILM), unknown_size=True)
+
+
+def phone_webm():
+    """A WebM recorded live (Segment and Cluster of unknown size) with the
+    place in its Tags and a photo in its Attachments."""
     tags = ebml(b"\x12\x54\xc3\x67", ebml(b"\x73\x73", ebml(b"\x67\xc8", b"LOCATION"
                                                                + PLACE)))
     attachment = ebml(b"\x19\x41\xa4\x69", b"Jane's photo")
-    data = (ebml(b"\x1a\x45\xdf\xa3", ebml(b"\x42\x82", b"webm"))
+    return (ebml(b"\x1a\x45\xdf\xa3", ebml(b"\x42\x82", b"webm"))
             + ebml(b"\x18\x53\x80\x67", ebml(b"\x15\x49\xa9\x66", b"info") + tags
-                   + attachment + cluster, unknown_size=True))
+                   + attachment + WEBM_CLUSTER, unknown_size=True))
+
+
+def test_a_webm_keeps_its_film_and_every_offset_without_tags_or_attachments():
+    data = phone_webm()
     cleaned = webm_without_metadata(data)
-    assert len(cleaned) == len(data) and cleaned.endswith(cluster)
+    assert len(cleaned) == len(data) and cleaned.endswith(WEBM_CLUSTER)
     assert PLACE not in cleaned and b"Jane" not in cleaned and b"LOCATION" not in cleaned
     assert cleaned.count(b"\xec\x01") == 2  # each a Void element, as long as it was
 
