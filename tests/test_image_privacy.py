@@ -1,10 +1,11 @@
 """What the coach's photos say, and nothing else: a site built from photos
-as a phone, a camera and a drawing program leave them (place, camera,
-owner, software, comments, file paths, in EXIF, XMP, IPTC, PNG text, GIF
-comments, SVG metadata) publishes none of it, in any image it holds; a
-photo no post uses is not published, and the build says so; and the
-pictures come out right (16-bit grey, a wide-gamut iPhone colour, the
-height the page states)."""
+and video files as a phone, a camera and a drawing program leave them
+(place, camera, owner, software, comments, file paths, in EXIF, XMP, IPTC,
+PNG text, GIF comments, SVG metadata, an MP4's udta and meta, a WebM's
+Tags) publishes none of it, in any image or video it holds; a photo no
+post uses is not published, and the build says so, nor a draft's where
+drafts are not published; and the pictures come out right (16-bit grey, a
+wide-gamut iPhone colour, the height the page states)."""
 
 import base64
 import io
@@ -14,11 +15,12 @@ import struct
 import pytest
 from PIL import Image, ImageCms, ImageDraw, PngImagePlugin
 
-from conftest import Build, copy_project, run_task
+from conftest import PRODUCTION_SITEURL, Build, copy_project, run_pelican, run_task
+from plugins.images.test_metadata import PLACE, phone_mp4, phone_webm
 
 OWNER, CAMERA, MODEL, SOFTWARE = "Jane Example", "CoachCam", "Runner 5", "PhotoFixer 9"
 # Words that are only in the fixtures' metadata: none may reach the site.
-SECRETS = [OWNER, CAMERA, MODEL, SOFTWARE, "jane-private", "/home/jane"]
+SECRETS = [OWNER, CAMERA, MODEL, SOFTWARE, "jane-private", "/home/jane", "IMG_0042", "Tracy"]
 INTENDED = (216, 93, 24)  # the orange the coach saw on her iPhone, in sRGB
 VIDEO = "PRIVACYVID1"
 
@@ -51,7 +53,26 @@ Category: Running
 
 [The full photo](images/linked.jpg)
 
+[The photo Windows saved](images/linked.jfif)
+
+![The drill](images/drill.mp4)
+
+![The stretch](images/stretch.webm)
+
 https://youtu.be/{VIDEO}
+"""
+
+
+# A draft (a post scheduled for a day that has not come is one too): where
+# drafts are not published (production), neither are their photos.
+DRAFT = """Title: Client results
+Date: 2026-11-21
+Category: Running
+Status: draft
+
+![Client before](images/client-before.jpg)
+
+![A runner on the track](images/phone.jpg)
 """
 
 
@@ -194,7 +215,10 @@ DRAWING = """<?xml version="1.0"?>
   <g inkscape:label="Layer by {owner}" inkscape:groupmode="layer" id="layer1">
     <rect width="64" height="32" fill="teal"/>
     <image xlink:href="file:///home/jane/Pictures/track.jpg" width="1" height="1"/>
+    <image xlink:href="/Users/tracy/Pictures/IMG_0042.jpg" width="1" height="1"/>
+    <image xlink:href="C:\\Users\\Tracy\\Pictures\\IMG_0042.jpg" width="1" height="1"/>
     <image xlink:href="data:image/jpeg;base64,{photo}" x="40" width="24" height="18"/>
+    <image xlink:href="data:image/jpeg;charset=utf-8;base64,{photo}" width="24" height="18"/>
   </g>
 </svg>
 """
@@ -236,26 +260,52 @@ def fixture_files(content):
     scene.save(images / "hdr.jpg", "MPO", save_all=True, append_images=[
         scene.resize((300, 225))], exif=exif_of_a_phone(), xmp=XMP)
     phone_jpeg(images / "linked.jpg", scene)
+    phone_jpeg(images / "linked.jfif", scene)  # a JPEG as Windows saves one from the web
+    phone_jpeg(images / "spare.jfif", scene)
+    phone_jpeg(images / "client-before.jpg", scene)  # a draft's
+    (images / "drill.mp4").write_bytes(phone_mp4())
+    (images / "stretch.webm").write_bytes(phone_webm())
     phone_jpeg(images / "videos" / f"{VIDEO}.jpg", Image.new("RGB", (480, 360), "teal"))
     phone_jpeg(images / "share.jpg", scene)  # link previews' picture (a setting)
     phone_jpeg(images / "spare.jpg", scene)  # in the folder, in no post
 
 
 @pytest.fixture(scope="module")
-def privacy_site(tmp_path_factory):
-    """The coach's `./dev build` of a post with all of these photos."""
+def privacy_project(tmp_path_factory):
+    """A copy of the project with a post using all of these photos, and a draft."""
     project = copy_project(tmp_path_factory.mktemp("privacy"))
     fixture_files(project / "content")
     with open(project / "pelicanconf.py", "a", encoding="utf-8") as settings:
         settings.write('DEFAULT_SHARE_IMAGE = "images/share.jpg"\n')
-    (project / "content" / "articles" / "phone-photos.md").write_text(POST, encoding="utf-8")
+    for name, text in [("phone-photos.md", POST), ("client-results.md", DRAFT)]:
+        (project / "content" / "articles" / name).write_text(text, encoding="utf-8")
+    return project
+
+
+@pytest.fixture(scope="module")
+def privacy_production(privacy_project, privacy_site):
+    """Its production build (publishconf.py), after the coach's: the
+    encoded photos come from the cache."""
+    build = run_pelican(privacy_project, privacy_project / "production", "publishconf.py",
+                        {"SITEURL": PRODUCTION_SITEURL})
+    assert build.returncode == 0, build.log
+    return build
+
+
+@pytest.fixture(scope="module")
+def privacy_site(privacy_project):
+    """The coach's `./dev build` of it."""
+    project = privacy_project
     result = run_task(project, "build")
     build = Build(project / "output", result.returncode, result.stdout + result.stderr)
     assert build.returncode == 0, build.log
     return build
 
 
-IMAGE_FILES = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".heic", ".avif"}
+IMAGE_FILES = {".jpg", ".jpeg", ".jfif", ".png", ".gif", ".webp", ".svg", ".heic", ".avif"}
+VIDEO_FILES = {".mp4", ".m4v", ".webm"}
+# Traces of a place or a phone in a video file: Android's, Apple's, XMP.
+VIDEO_MARKS = [PLACE, b"\xa9xyz", b"ISO6709", b"LOCATION", b"xmpmeta"]
 # What Pillow finds of metadata in an image's info, by format.
 METADATA_KEYS = {"exif", "xmp", "XML:com.adobe.xmp", "comment", "photoshop", "iptc",
                  "Author", "Software"}
@@ -270,9 +320,11 @@ def metadata_in(path):
     data = path.read_bytes()
     found = [mark.decode() for mark in METADATA_MARKS if mark in data]
     found += [secret for secret in SECRETS if secret.encode() in data]
+    if path.suffix in VIDEO_FILES:
+        return found + [repr(mark) for mark in VIDEO_MARKS if mark in data]
     if path.suffix == ".svg":
         text = data.decode("utf-8")
-        for photo in re.findall(r"data:image/[\w+.-]+;base64,([\w+/=]+)", text):
+        for photo in re.findall(r"data:image/[\w+.-]+(?:;[^;,]*)*;base64,([\w+/=]+)", text):
             embedded = base64.b64decode(photo)
             found += [f"a photo in it: {secret}" for secret in SECRETS
                       if secret.encode() in embedded]
@@ -288,16 +340,43 @@ def metadata_in(path):
 
 
 def published_images(output):
-    return sorted(p for p in output.rglob("*") if p.suffix.lower() in IMAGE_FILES
+    return sorted(p for p in output.rglob("*") if p.suffix.lower() in IMAGE_FILES | VIDEO_FILES
                   and "theme" not in p.relative_to(output).parts)
 
 
-def test_no_published_image_says_where_with_what_or_by_whom(privacy_site):
+def test_no_published_image_or_video_says_where_with_what_or_by_whom(privacy_site):
     images = published_images(privacy_site.output)
     assert len(images) >= 20  # every photo, its WebPs, the drawing, the poster, the link
+    assert {"drill.mp4", "stretch.webm", "linked.jfif"} <= {p.name for p in images}
     leaks = [f"{p.relative_to(privacy_site.output)}: {', '.join(found)}"
              for p in images if (found := metadata_in(p))]
     assert leaks == [], "\n".join(leaks)
+
+
+def test_a_video_file_is_published_whole_as_the_post_plays_it(privacy_site):
+    """Cleaned in place: the same size, every offset into the film the same."""
+    originals = privacy_site.output.parent / "content" / "images"
+    for name in ["drill.mp4", "stretch.webm"]:
+        published = (privacy_site.output / "images" / name).read_bytes()
+        original = (originals / name).read_bytes()
+        assert len(published) == len(original) and published[-100:] == original[-100:], name
+    video = privacy_site.page("phone-photos/").find("video", attrs={"aria-label": "The drill"})
+    assert video["src"] == "../images/drill.mp4"
+
+
+def test_a_drafts_photos_are_published_only_where_drafts_are(privacy_site,
+                                                            privacy_production):
+    """Production writes no drafts (nor scheduled posts, drafts until their
+    day): their photos stay private until the post is published; the
+    preview shows them."""
+    live = privacy_production.output
+    assert not (live / "drafts").exists()
+    assert sorted(p.name for p in live.rglob("client-before*")) == []
+    assert (live / "images" / "phone.jpg").exists()  # a published post shows it too
+    assert (live / "images" / "drill.mp4").exists()
+    draft = privacy_site.page("drafts/client-results/").find("img", alt="Client before")
+    assert draft["src"] == "/images/client-before.jpg"
+    assert (privacy_site.output / "images" / "client-before.jpg").exists()
 
 
 def test_every_fixture_carries_the_metadata_the_test_looks_for(privacy_site):
@@ -313,6 +392,7 @@ def test_a_photo_no_post_uses_is_not_published_and_the_build_says_so(privacy_sit
     assert not list(privacy_site.output.rglob("spare*"))
     assert ("content/images/spare.jpg is used by no post or page, so it is not published."
             in privacy_site.log)
+    assert "content/images/spare.jfif is used by no post or page" in privacy_site.log
     assert (privacy_site.output / "images" / "linked.jpg").exists()  # a link uses it
     assert (privacy_site.output / "images" / "videos" / f"{VIDEO}.jpg").exists()  # a poster
     share = privacy_site.page("phone-photos/").find("meta", property="og:image")["content"]

@@ -29,11 +29,20 @@ they are (an animation; a PNG, WebP or GIF stored upright and not too
 wide; an SVG), metadata.py removes everything a browser does not draw with,
 and the colour profile stays with the pixels it belongs to.
 
-Which images are published: Pelican copies none of the images in the
-static folders; this plugin publishes those a post or page uses: shown as
-photos, as a video's poster (plugins/videos), or linked to (src, href,
-poster, srcset in its HTML, drafts included), and those a setting names
-(DEFAULT_SHARE_IMAGE, for link previews). The others are not
+Video files a post plays (post_body's VIDEO_EXTENSIONS: .mp4, .m4v, .webm)
+are published the same way, cleaned in place by metadata.py: an MP4's udta,
+meta and uuid boxes (Android's and the iPhone's place, the phone, XMP) and
+a WebM's Tags and Attachments are blanked, keeping every size and offset,
+so the film plays as it did.
+
+Which images and video files are published: Pelican copies none of those in
+the static folders; this plugin publishes those a post or page that is
+written uses: shown as photos, played, as a video's poster (plugins/videos),
+or linked to (src, href, poster, srcset in its HTML), and those a setting
+names (DEFAULT_SHARE_IMAGE, for link previews). A draft (a scheduled post
+too) counts only where drafts are written: in development, under drafts/;
+not in production, where DRAFT_SAVE_AS and DRAFT_PAGE_SAVE_AS are empty, so
+a draft's photos stay private until it is published. The others are not
 published, and the build prints each, "content/images/x.jpg is used by no
 post or page, so it is not published." (a line on standard output, not a
 warning: spare photos do not fail a strict build). The theme's own images
@@ -49,11 +58,13 @@ theme's own, say) are left as they are.
 Settings read (defaults): IMAGE_WIDTHS ([480, 960, 1600]), IMAGE_MAX_WIDTH
 (2000), IMAGE_QUALITY (80), IMAGE_SIZES ("(min-width: 42rem) 40rem, 100vw"),
 IMAGE_MAX_PIXELS (120_000_000), IMAGE_CACHE_PATH (CACHE_PATH/images), and
-PATH, STATIC_PATHS, OUTPUT_PATH, SITEURL, RELATIVE_URLS.
+PATH, STATIC_PATHS, OUTPUT_PATH, SITEURL, RELATIVE_URLS (and, through each
+post's address, DRAFT_SAVE_AS and DRAFT_PAGE_SAVE_AS).
 Signals: initialized (settings), content_object_init (rewrite each post's
 images and encode their files into the cache, so a damaged photo is named
 with its post), all_generators_finalized (the images posts use otherwise;
-take every image from Pelican's static copy; name the unused ones),
+take every image and video file from Pelican's static copy; keep what the
+written posts use; name the unused ones),
 finalized (copy the files into the output).
 """
 
@@ -76,12 +87,15 @@ from pelican.generators import StaticGenerator
 from PIL import Image, ImageCms, ImageOps
 from pillow_heif import register_heif_opener
 
+from plugins.post_body.links import VIDEO_EXTENSIONS
 from plugins.problems import line_of, report_problem
 
 from .metadata import (
     gif_without_metadata,
+    mp4_without_metadata,
     png_without_metadata,
     svg_without_metadata,
+    webm_without_metadata,
     webp_without_metadata,
 )
 
@@ -102,8 +116,16 @@ PILLOW_FORMATS = {"JPEG": "jpeg", "MPO": "jpeg", "PNG": "png", "WEBP": "webp", "
 # Files published with their pixels as they are, cleaned by metadata.py.
 CLEANERS = {"png": png_without_metadata, "webp": webp_without_metadata,
             "gif": gif_without_metadata}
-IMAGE_EXTENSIONS = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".heic", ".heif",
-                    ".avif", ".tif", ".tiff", ".bmp"}
+# Video files a post plays (post_body's <video>), published cleaned: what a
+# phone wrote beside the film (its place, the phone) is blanked.
+# Each of post_body's VIDEO_EXTENSIONS: WebM (EBML), else ISO media (MP4, M4V).
+VIDEO_CLEANERS = {extension: webm_without_metadata if extension == ".webm"
+                  else mp4_without_metadata for extension in VIDEO_EXTENSIONS}
+# Every name a photo's file may have (.jfif, .jpe: a JPEG saved by Windows or
+# a browser): none is copied by Pelican as it is, EXIF and all.
+IMAGE_EXTENSIONS = {".jpg", ".jpeg", ".jpe", ".jfif", ".pjpeg", ".pjp", ".png", ".apng",
+                    ".gif", ".webp", ".svg", ".heic", ".heif", ".avif", ".jxl", ".tif",
+                    ".tiff", ".bmp"}
 # The attributes through which a post or page uses a file (srcset: a list).
 FILE_ATTRIBUTE = re.compile(r"""\b(?:src|href|poster|srcset)\s*=\s*(["'])(.*?)\1""", re.I | re.S)
 SIXTEEN_BIT_GREY = {"I;16", "I;16L", "I;16B", "I;16N", "I"}
@@ -326,8 +348,11 @@ class Images:
 
     def __init__(self):
         self.planned = {}  # path in the output -> the Variant published there
-        self.handled = set()  # files shown as photos: published, or refused and said so
-        self.used = set()  # files in the static folders a post or page uses
+        self.planned_for = {}  # path in the output -> the posts showing it (none: a link's)
+        self.refused = set()  # files shown as photos that cannot be published, said so
+        self.handled = set()  # files shown as photos in written posts, or refused
+        self.shown = {}  # file in the static folders -> the posts showing it as a photo
+        self.used = set()  # files in the static folders a written post or page uses
         self.contents = []  # every post and page, read for the files they use
 
     def read_settings(self, pelican):
@@ -383,27 +408,28 @@ class Images:
             self.report(content, src, f"The image {src} does not exist (looked for "
                         f"content/{relative}).", "Check the file name in content/images/.")
             return tag
-        self.used.add(relative)
+        self.shown.setdefault(relative, []).append(content)
         count["seen"] += 1
         lazy = count["seen"] > 1
+        plan = lambda variant: self.plan(variant, content)  # noqa: E731
         try:
             if relative.lower().endswith(".svg"):
-                return self.drawing(attrs, relative, source, lazy)
+                return self.drawing(attrs, relative, source, lazy, plan)
             photo = read_photo(source, self.max_pixels)
             if photo.animated and photo.fmt in CLEANERS:  # re-encoding would keep one frame
-                self.plan(Variant(source, None, photo.fmt, relative))
+                plan(Variant(source, None, photo.fmt, relative))
                 return img_html(attrs, self.url(relative), photo.size, lazy)
-            return self.picture(attrs, relative, source, photo, lazy)
+            return self.picture(attrs, relative, source, photo, lazy, plan)
         except PhotoError as error:
             what, fix = error.args
             self.report(content, src, f"The image {src} {what}", fix)
-            self.handled.add(source)  # said once, with its post
+            self.refused.add(source)  # said once, with its post
             return tag
 
     def url(self, relative):
         return f"{self.url_base}/{quote(relative)}"
 
-    def drawing(self, attrs, relative, source, lazy):
+    def drawing(self, attrs, relative, source, lazy, plan):
         """An SVG, published without its metadata, with the size it declares."""
         try:
             with open(source, encoding="utf-8") as svg:
@@ -414,20 +440,20 @@ class Images:
         if size is None:
             raise PhotoError("has no size (no width and height, and no viewBox).",
                              "Export the SVG again with a size, or use a PNG.")
-        self.plan(Variant(source, None, "svg", relative))
+        plan(Variant(source, None, "svg", relative))
         return img_html(attrs, self.url(relative), size, lazy)
 
-    def picture(self, attrs, relative, source, photo, lazy):
+    def picture(self, attrs, relative, source, photo, lazy, plan):
         widths = plan_widths(photo.size[0], self.widths, self.max_width)
         for width in widths:
-            self.plan(Variant(source, scaled_size(photo.size, width), "webp",
+            plan(Variant(source, scaled_size(photo.size, width), "webp",
                               variant_path(relative, width, "webp")))
         if photo.fmt is None:  # HEIC: browsers cannot show it; a JPEG, as wide as the widest
             fallback = Variant(source, scaled_size(photo.size, widths[-1]), "jpeg",
                                variant_path(relative, widths[-1], "jpeg"))
         else:
             fallback = self.as_published(relative, source, photo)
-        self.plan(fallback)
+        plan(fallback)
         return picture_html(attrs, lambda width: self.url(variant_path(relative, width, "webp")),
                             self.sizes, widths, scaled_size(photo.size, widths[-1]), lazy,
                             self.url(fallback.path))
@@ -444,11 +470,13 @@ class Images:
         width = min(photo.size[0], self.max_width)
         return Variant(source, scaled_size(photo.size, width), photo.fmt, path)
 
-    def plan(self, variant):
-        """Publish `variant`; encoded now, so a damaged file is named with its post."""
+    def plan(self, variant, content=None):
+        """Publish `variant` (for `content`, if it is written); encoded now, so
+        a damaged file is named with its post."""
         self.encoded(variant)
         self.planned[variant.path] = variant
-        self.handled.add(variant.source)
+        if content is not None:
+            self.planned_for.setdefault(variant.path, []).append(content)
 
     def report(self, content, src, what, fix):
         """A problem of the image `src` (as the coach wrote it) in `content`."""
@@ -463,7 +491,7 @@ class Images:
         like the photos; the others are not published, and the coach is told."""
         for generator in generators:
             if isinstance(generator, StaticGenerator):
-                self.used |= files_used(self.contents, self.static_dirs)
+                self.keep_what_written_posts_use()
                 unused = []
                 generator.staticfiles[:] = [static for static in generator.staticfiles
                                             if not self.take_image(static, unused)]
@@ -471,20 +499,51 @@ class Images:
                     print(f"{self.coach_path(relative)} is used by no post or page, "
                           "so it is not published.")
 
+    def keep_what_written_posts_use(self):
+        """Only the posts and pages Pelican writes publish the files they use:
+        a draft's photos stay private where drafts are not written
+        (DRAFT_SAVE_AS and DRAFT_PAGE_SAVE_AS empty, as in production; a
+        scheduled post is a draft until its day), and are published where
+        drafts are previewed."""
+        written = [content for content in self.contents if is_written(content)]
+        self.planned = {path: variant for path, variant in self.planned.items()
+                        if path not in self.planned_for
+                        or any(is_written(content) for content in self.planned_for[path])}
+        self.used |= {relative for relative, contents in self.shown.items()
+                      if any(is_written(content) for content in contents)}
+        self.used |= files_used(written, self.static_dirs)
+        # Shown as photos: published, or refused and said so.
+        self.handled = self.refused | {variant.source for variant in self.planned.values()}
+
     def take_image(self, static, unused):
-        """Whether `static` is an image, now the plugin's to publish or not
-        (those it does not publish are added to `unused`)."""
+        """Whether `static` is an image or a video file, now the plugin's to
+        publish or not (those it does not publish are added to `unused`)."""
         relative = static.relative_source_path
+        extension = os.path.splitext(relative)[1].lower()
         if (not relative.startswith(self.static_dirs)
-                or os.path.splitext(relative)[1].lower() not in IMAGE_EXTENSIONS):
+                or extension not in IMAGE_EXTENSIONS | VIDEO_CLEANERS.keys()):
             return False
         if relative not in self.used:
             unused.append(relative)
             with contextlib.suppress(FileNotFoundError):  # the preview builds in place
                 os.remove(os.path.join(self.output, static.save_as))
+        elif extension in VIDEO_CLEANERS:
+            self.publish_video(static, extension)
         elif static.source_path not in self.handled:
             self.publish_as_used(static)
         return True
+
+    def publish_video(self, static, extension):
+        """A video file a post plays, at Pelican's address, without what the
+        phone wrote beside the film (its place above all)."""
+        try:
+            self.plan(Variant(static.source_path, None, extension.lstrip("."), static.save_as))
+        except PhotoError:
+            report_problem(self.coach_path(static.relative_source_path), None,
+                           "This video file cannot be read to the end (it is damaged, or "
+                           "not the kind of file its name says).",
+                           "Export the video again from your phone or editor as MP4, "
+                           "then add it to content/images/ once more.")
 
     def publish_as_used(self, static):
         """An image a post uses without showing it as a photo, at Pelican's address."""
@@ -548,7 +607,15 @@ def without_metadata(data, fmt, quality):
     if fmt == "svg":
         return svg_without_metadata(data.decode("utf-8"), lambda picture: (
             embedded_picture_alone(picture, quality))).encode("utf-8")
+    if f".{fmt}" in VIDEO_CLEANERS:
+        return VIDEO_CLEANERS[f".{fmt}"](data)
     return CLEANERS[fmt](data)
+
+
+def is_written(content):
+    """Whether Pelican writes `content` (a draft is not where DRAFT_SAVE_AS
+    or DRAFT_PAGE_SAVE_AS is empty)."""
+    return content.status != "skip" and bool(content.save_as)
 
 
 def files_named(values, static_dirs):

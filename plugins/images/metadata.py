@@ -17,6 +17,8 @@ import binascii
 import re
 import xml.etree.ElementTree as etree
 
+from plugins.post_body.links import ON_HER_COMPUTER
+
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 # Pixels, palette, transparency, colour (gAMA, cHRM, sRGB, iCCP, cICP and HDR
 # levels), pixel density, background, and the frames of an animated PNG.
@@ -39,8 +41,9 @@ XLINK = "http://www.w3.org/1999/xlink"
 # and Dublin Core's namespaces (names, file paths, licences) are left out.
 SVG_KEPT_NAMESPACES = {SVG, XLINK, "http://www.w3.org/XML/1998/namespace",
                        "http://www.w3.org/1999/xhtml", "http://www.w3.org/1998/Math/MathML"}
-# A picture a drawing holds in itself, base64-encoded.
-EMBEDDED_PICTURE = re.compile(r"data:image/(?!svg)[\w.+-]+;base64,", re.I)
+# A picture a drawing holds in itself, base64-encoded (parameters such as
+# charset=utf-8 may come before ;base64).
+EMBEDDED_PICTURE = re.compile(r"data:image/(?!svg)[\w.+-]+(?:;[^;,]*)*;base64,", re.I)
 etree.register_namespace("", SVG)
 etree.register_namespace("xlink", XLINK)
 
@@ -133,9 +136,11 @@ def svg_without_metadata(text, picture_alone):
     """The SVG `text` without <metadata> (RDF: author, licence), comments,
     editors' elements and attributes (Inkscape's and Sodipodi's: the file's
     name and folder, export paths; Illustrator's private data), or links to
-    a file on the author's computer. A photo it embeds (a data: address,
-    Inkscape's default) is replaced by picture_alone(its bytes) -> (type,
-    bytes), so its EXIF goes too. What it draws is unchanged."""
+    a file on the author's computer (file:, /Users/..., C:\\..., as an
+    Inkscape "linked" image is written). A photo it embeds (a data: address,
+    Inkscape's default, with or without ;charset=...) is replaced by
+    picture_alone(its bytes) -> (type, bytes), so its EXIF goes too. What it
+    draws is unchanged."""
     root = etree.fromstring(text)  # comments and processing instructions are dropped
     drop_editors_parts(root, picture_alone)
     return etree.tostring(root, encoding="unicode")
@@ -148,7 +153,7 @@ def drop_editors_parts(element, picture_alone):
         else:
             drop_editors_parts(child, picture_alone)
     for name, value in list(element.attrib.items()):
-        if not drawn(name) or (name.endswith("href") and value.strip().startswith("file:")):
+        if not drawn(name) or (name.endswith("href") and ON_HER_COMPUTER.match(value.strip())):
             del element.attrib[name]
         elif name.endswith("href") and EMBEDDED_PICTURE.match(value.strip()):
             element.set(name, embedded_alone(value.strip(), picture_alone))
@@ -170,3 +175,112 @@ def drawn(name):
     if not name.startswith("{"):
         return True  # an attribute without a namespace: SVG's own
     return name[1:].split("}", 1)[0] in SVG_KEPT_NAMESPACES
+
+
+# ISO base media files (MP4, M4V): the boxes holding what a phone or an
+# editor wrote beside the film. udta: Android's place (©xyz), the phone's
+# make and model; meta: an iPhone's place (com.apple.quicktime.location.
+# ISO6709) and its keys; uuid: XMP. None is needed to play the film.
+BMFF_HIDDEN = {b"udta", b"meta", b"uuid"}
+# The boxes whose children are looked at: the film's header and each track.
+BMFF_OPENED = {b"moov", b"trak"}
+
+
+def mp4_without_metadata(data):
+    """The MP4 `data` with each udta, meta and uuid box at the top, under
+    moov and under each trak renamed `free` and its contents zeroed: every
+    size and offset stays as it was (the chunk offsets into mdat too), so the
+    film plays the same."""
+    cleaned = bytearray(data)
+    blank_hidden_boxes(cleaned, 0, len(cleaned))
+    return bytes(cleaned)
+
+
+def blank_hidden_boxes(data, start, end):
+    for position, header, kind, box_end in bmff_boxes(data, start, end):
+        if kind in BMFF_HIDDEN:
+            data[position + 4:position + 8] = b"free"
+            data[position + header:box_end] = bytes(box_end - position - header)
+        elif kind in BMFF_OPENED:
+            blank_hidden_boxes(data, position + header, box_end)
+
+
+def bmff_boxes(data, start, end):
+    """(position, header length, kind, end) of each box from start to end."""
+    position = start
+    while position < end:
+        if position + 8 > end:
+            raise ValueError("the video ends early")
+        size, kind, header = int.from_bytes(data[position:position + 4], "big"), bytes(
+            data[position + 4:position + 8]), 8
+        if size == 1:  # a 64-bit size follows the kind
+            if position + 16 > end:
+                raise ValueError("the video ends early")
+            size, header = int.from_bytes(data[position + 8:position + 16], "big"), 16
+        elif size == 0:  # the box runs to the end
+            size = end - position
+        if size < header or position + size > end or not kind.isascii():
+            raise ValueError("the video is not an MP4, or ends early")
+        yield position, header, kind, position + size
+        position += size
+
+
+# WebM (EBML): the elements of a Segment holding what was written beside the
+# film (Tags: titles, places, dates; Attachments: files, pictures).
+EBML_HEADER, EBML_SEGMENT, EBML_VOID = 0x1A45DFA3, 0x18538067, 0xEC
+EBML_HIDDEN = {0x1254C367, 0x1941A469}  # Tags, Attachments
+
+
+def webm_without_metadata(data):
+    """The WebM `data` with its Tags and Attachments made Void elements of
+    the same length (contents zeroed): every offset stays, the film plays."""
+    cleaned = bytearray(data)
+    if ebml_id(cleaned, 0)[0] != EBML_HEADER:
+        raise ValueError("not a WebM")
+    position = 0
+    while position < len(cleaned):
+        element, after_id = ebml_id(cleaned, position)
+        size, after_size = ebml_size(cleaned, after_id)
+        if element in EBML_HIDDEN:
+            end = after_size + size
+            if end > len(cleaned):
+                raise ValueError("the video ends early")
+            cleaned[position:end] = void_element(end - position)
+            position = end
+        elif size is None or element == EBML_SEGMENT:
+            position = after_size  # read inside (a live recording's clusters have no size)
+        else:
+            position = after_size + size
+    if position != len(cleaned):
+        raise ValueError("the video ends early")
+    return bytes(cleaned)
+
+
+def ebml_id(data, position):
+    """(the element ID at `position`, with its marker bit, the position after)."""
+    length = vint_length(data, position, 4)
+    return int.from_bytes(data[position:position + length], "big"), position + length
+
+
+def ebml_size(data, position):
+    """(an element's size, None when unknown, the position after it)."""
+    length = vint_length(data, position, 8)
+    value = int.from_bytes(data[position:position + length], "big") & ((1 << 7 * length) - 1)
+    return (None if value == (1 << 7 * length) - 1 else value), position + length
+
+
+def vint_length(data, position, longest):
+    if position >= len(data) or not data[position]:
+        raise ValueError("the video ends early, or is not a WebM")
+    length = 9 - data[position].bit_length()
+    if length > longest or position + length > len(data):
+        raise ValueError("the video ends early, or is not a WebM")
+    return length
+
+
+def void_element(total):
+    """A Void element `total` bytes long, its contents zeroed."""
+    size_length = min(8, total - 1)
+    size = total - 1 - size_length
+    return (bytes([EBML_VOID]) + ((1 << 7 * size_length) | size).to_bytes(size_length, "big")
+            + bytes(size))

@@ -89,7 +89,8 @@ def content_folder(root, posts):
         (root / "articles" / name).write_text(text, encoding="utf-8")
     for name in ("bridge.jpg", "stretch #2.jpg", unicodedata.normalize("NFD", CAFE)):
         photo(root / "images" / name)
-    (root / "images" / "drill.mp4").write_bytes(b"\x00\x00\x00\x18ftypmp42")
+    # An MP4 whose one box is whole: the images plugin publishes it cleaned.
+    (root / "images" / "drill.mp4").write_bytes(b"\x00\x00\x00\x10ftypmp42\x00\x00\x00\x00")
     (root / "images" / "clip.mov").write_bytes(b"\x00\x00\x00\x14ftypqt  ")
     (root / "images" / "plan.pdf").write_bytes(b"%PDF-1.4\n")
     return root
