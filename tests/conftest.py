@@ -123,10 +123,13 @@ PRODUCTION_SITEURL = "https://coach.github.io/site"
 
 @pytest.fixture(scope="session")
 def production(tmp_path_factory):
-    """The real site and a draft, built once per test session with the
-    production settings for a GitHub project page (https://coach.github.io/site)."""
+    """The real site, a draft and a post scheduled for later (neither is written:
+    two posts with no address), built once per test session with the production
+    settings for a GitHub project page (https://coach.github.io/site)."""
     draft = "Title: Not yet\nDate: 2026-11-01\nCategory: Running\nStatus: draft\n\nSoon.\n"
-    return build_with_posts(tmp_path_factory.mktemp("production"), {"draft.md": draft},
+    later = "Title: Next year\nDate: 2099-01-01\nCategory: Running\n\nLater.\n"
+    return build_with_posts(tmp_path_factory.mktemp("production"),
+                            {"draft.md": draft, "next-year.md": later},
                             "publishconf.py", {"SITEURL": PRODUCTION_SITEURL})
 
 

@@ -274,7 +274,8 @@ def address_problems(content, text, path, reserved):
 def check_addresses(contents, collector):
     by_address = defaultdict(list)
     for content in contents:
-        by_address[content.save_as].append(content)
+        if content.save_as:  # a draft in production (DRAFT_SAVE_AS = "") is not written
+            by_address[content.save_as].append(content)
     for address, sharing in by_address.items():
         first, *others = sorted(sharing, key=lambda c: c.source_path)
         for other in others:
