@@ -3,7 +3,6 @@ for fixture content, pages parsed with BeautifulSoup, a local web server and
 a real headless Chromium."""
 
 import contextlib
-import fcntl
 import gzip
 import json
 import os
@@ -71,42 +70,13 @@ def tip(repo, ref):
 # `./dev test` runs the test files on every core (pytest-xdist workers), each
 # file whole on one worker (--dist loadfile), in collection order.
 
-# About half the suite's time, and mostly `alone`: first, so that the other
-# workers share the rest afterwards rather than wait for it at the end.
+# The longest file (its four real workflow runs): first, so that the other
+# worker shares the rest of the suite meanwhile rather than wait for it at the end.
 LONGEST_FILE = "test_workflow.py"
 
 
 def pytest_collection_modifyitems(items):
     items.sort(key=lambda item: item.path.name != LONGEST_FILE)
-
-
-@contextlib.contextmanager
-def flocked(path, how):
-    with open(path, "a") as file:
-        fcntl.flock(file, how)
-        try:
-            yield
-        finally:
-            fcntl.flock(file, fcntl.LOCK_UN)
-
-
-@pytest.hookimpl(wrapper=True)
-def pytest_runtest_protocol(item):
-    """A test marked `alone` runs while the other workers' tests wait: it
-    takes the run's lock exclusively, every other test shares it. Whoever
-    passes the gate first goes first, so a waiting `alone` test holds back the
-    tests that start after it, rather than waiting for a gap between them."""
-    if "PYTEST_XDIST_WORKER" not in os.environ:  # one process: nothing runs beside it
-        return (yield)
-    folder = item.config.cache.mkdir("running-alone")
-    gate, lock = folder / "gate", folder / "lock"
-    if item.get_closest_marker("alone"):
-        with flocked(gate, fcntl.LOCK_EX), flocked(lock, fcntl.LOCK_EX):
-            return (yield)
-    with flocked(gate, fcntl.LOCK_EX):
-        pass
-    with flocked(lock, fcntl.LOCK_SH):
-        return (yield)
 
 
 @pytest.fixture(scope="session")

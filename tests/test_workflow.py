@@ -16,10 +16,6 @@ import yaml
 from conftest import ROOT, copy_files, fill_in_placeholders, git, tip
 from github_runner import Runner, condition_holds, evaluate, read_env_file
 
-# Its publishing runs score the pages with Lighthouse, whose 100 for
-# performance needs a machine that runs nothing else meanwhile.
-pytestmark = pytest.mark.alone
-
 WORKFLOW = ROOT / ".github/workflows/pages.yml"
 OWNER, REPOSITORY = "Tracy", "onebodycoach"
 SITE = "https://tracy.github.io/onebodycoach"
