@@ -264,8 +264,8 @@ def test_on_a_phone_a_wide_table_scrolls_in_its_box_not_the_page(
     assert box.evaluate("b => b.scrollWidth > b.clientWidth")
     box.focus()  # a keyboard user tabs to it and scrolls with the arrow keys
     page.keyboard.press("ArrowRight")
-    page.wait_for_timeout(300)  # smooth scrolling, where the system asks for it
-    assert box.evaluate("b => b.scrollLeft") > 0
+    # Waits for it to scroll (smoothly, where the system asks for it).
+    page.wait_for_function("() => document.querySelector('.table-scroll').scrollLeft > 0")
     assert [(v["id"], v["nodes"][0]["target"]) for v in run_axe(page)] == []
     assert page.errors == []
     page.emulate_media(media="print")  # on paper the table is printed whole
