@@ -122,6 +122,8 @@ def test_editing_a_post_changes_nothing_else_in_its_header(editor):
     project = editor.project
     before_header, _ = front_matter((project / GLUTE_POST).read_text(encoding="utf-8"))
     editor.get_by_text("“I can’t fire my glutes”").first.click()
+    expect(field(editor, "title").locator("input")).to_have_value(
+        yaml.safe_load(before_header)["title"])  # its entry is open before she types
     field(editor, "summary").locator("textarea").fill("Why glutes stop firing, and two releases.")
     header, _ = front_matter(save_and_read_back(editor, project, GLUTE_POST))
 
@@ -144,6 +146,9 @@ def test_editing_a_page_changes_nothing_else_in_its_header(editor):
     about = "content/pages/about.md"
     before_header, _ = front_matter((project / about).read_text(encoding="utf-8"))
     editor.evaluate("location.hash = '#/collections/pages/entries/about'")
+    # The About entry is open (not still the entry before it) before she types.
+    expect(field(editor, "title").locator("input")).to_have_value(
+        yaml.safe_load(before_header)["title"])
     field(editor, "summary").locator("textarea").fill("Tracy Swindell, movement coach.")
     header, _ = front_matter(save_and_read_back(editor, project, about))
 
