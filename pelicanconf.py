@@ -30,6 +30,12 @@ AUTHOR_BIO = [
     "including intrinsic biomechanics, anatomy in motion, pilates and yoga.",
 ]
 
+# Her photo: a file in content/ (for example "images/tracy.jpg"), shown in the
+# home page's introduction, the author box under every post and on About. It
+# is published like every photo, without location or camera data. Until she
+# supplies one, the theme shows her initials in a circle instead.
+AUTHOR_PHOTO = ""
+
 # The home page's introduction: its heading, and a line on who writes what.
 HOME_HEADING = "Move well, run well, feel at home in your body"
 HOME_LEAD = (f"Posts and short videos by {AUTHOR}, {AUTHOR_CREDENTIAL}, on how your body "

@@ -74,13 +74,17 @@ def test_production_metadata_uses_the_public_address(production):
     assert meta["og:image"] == "https://coach.github.io/site/theme/images/share.png"
 
 
-def test_the_stylesheet_is_inlined_under_8_5_kb_and_allowed_by_its_hash(site):
+def test_the_stylesheet_is_inlined_under_16_kb_and_allowed_by_its_hash(site):
     import base64
     import hashlib
 
     head = site.page("cant-fire-my-glutes/").head
     css = head.style.string
-    assert len(css.encode()) <= 8704  # 8 KB until tables got their style (300 bytes)
+    # Every page carries the stylesheet, so it stays small: 16 KB is about 4 KB
+    # gzipped, which leaves an article well inside its 14 KB (checks/browser.py
+    # measures that whole budget). It was 8.5 KB before the theme's redesign
+    # (issue 21) gave every page type its own look.
+    assert len(css.encode()) <= 16 * 1024
     digest = base64.b64encode(hashlib.sha256(css.encode()).digest()).decode()
     policy = head.find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"]
     assert f"style-src 'sha256-{digest}'" in policy and "unsafe-inline" not in policy
