@@ -146,6 +146,8 @@ PLUGINS = [
     "page_meta",  # absolute_url() for canonical, Open Graph and JSON-LD
     "reading_aids",  # reading time, table of contents
     "tables",  # Markdown tables scroll sideways in their own box on a phone
+    "figures",  # a photo's Markdown title becomes its caption (<figure>, <figcaption>)
+    "code_blocks",  # a code block scrolls sideways in its box, by keyboard too
     "pelican.plugins.neighbors",  # older/newer post (PyPI)
     "pelican.plugins.related_posts",  # posts sharing tags (PyPI)
     # each post's own link-preview picture (title, first photo); before images,
