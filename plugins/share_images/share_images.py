@@ -43,6 +43,7 @@ first photo, before plugins/images rewrites it: list this plugin before
 post.share_image), finalized (copy the pictures into the output).
 """
 
+import functools
 import hashlib
 import io
 import json
@@ -104,6 +105,12 @@ def first_photo(content_html, post_dir, static_dirs):
     return None
 
 
+@functools.lru_cache(maxsize=64)
+def font_at(path, size):
+    """The font at `path` at `size` px, loaded once a build process."""
+    return ImageFont.truetype(path, size)
+
+
 def drawable(text, font):
     """`text` without the characters `font` cannot draw (emoji, most scripts
     beyond Latin), composed (NFC) first so "é" typed as e + accent stays."""
@@ -158,9 +165,9 @@ def fit_title(title, font_path, width, height):
     """(font, lines): the title at the largest size of TITLE_SIZES whose lines,
     broken between words, fit in `width` x `height`; at the smallest, its
     words split (never cut off) and, if still too many lines, an ellipsis."""
+    text = drawable(title, font_at(font_path, max(TITLE_SIZES)))
     for size in TITLE_SIZES:
-        font = ImageFont.truetype(font_path, size)
-        text = drawable(title, font)
+        font = font_at(font_path, size)
         fits_whole = all(font.getlength(word) <= width for word in text.split())
         lines = wrap(text, font, width)
         if fits_whole and len(lines) * size * LINE_HEIGHT <= height:
@@ -188,13 +195,18 @@ def draw_wordmark(draw, colours, font_path, site_name, origin, mark_size):
     """The header's mark (a circle with the mark in it) and the site's name in
     the display serif beside it, from `origin` (top left)."""
     x, y = origin
-    draw.ellipse((x, y, x + mark_size, y + mark_size), fill=colours["background"])
+    # Drawn four times as large and scaled down: a smooth edge (Pillow's
+    # ellipse is not antialiased).
+    circle = Image.new("L", (mark_size * 4, mark_size * 4))
+    ImageDraw.Draw(circle).ellipse((0, 0, mark_size * 4 - 1, mark_size * 4 - 1), fill=255)
+    draw.bitmap((x, y), circle.resize((mark_size, mark_size), Image.LANCZOS),
+                fill=colours["background"])
     # The header draws its mark in the body's sans-serif: Pillow's own sans.
     mark_font = ImageFont.load_default(round(mark_size * 0.6))
     draw.text((x + mark_size / 2, y + mark_size / 2), MARK, font=mark_font,
               fill=colours["accent"], anchor="mm", stroke_width=max(1, mark_size // 30),
               stroke_fill=colours["accent"])
-    name_font = ImageFont.truetype(font_path, round(mark_size * 0.62))
+    name_font = font_at(font_path, round(mark_size * 0.62))
     draw.text((x + mark_size * 1.3, y + mark_size / 2), site_name, font=name_font,
               fill=colours["accent-text"], anchor="lm")
 
@@ -225,11 +237,12 @@ def encoded(image, has_photo, quality):
     """(bytes, extension): a PNG, or a JPEG when the picture holds a photo and
     the JPEG is smaller. Pillow writes no metadata it is not given."""
     png = io.BytesIO()
-    image.save(png, "PNG", optimize=True)
-    if not has_photo:
+    if not has_photo:  # two colours and their blends: a palette halves the file
+        image.quantize(64, method=Image.Quantize.FASTOCTREE).save(png, "PNG")
         return png.getvalue(), "png"
+    image.save(png, "PNG")
     jpeg = io.BytesIO()
-    image.save(jpeg, "JPEG", quality=quality, optimize=True, progressive=True)
+    image.save(jpeg, "JPEG", quality=quality, progressive=True)
     return min((png.getvalue(), "png"), (jpeg.getvalue(), "jpg"), key=lambda pair: len(pair[0]))
 
 
@@ -354,7 +367,7 @@ def draw_default_share_image(path, settings_file="pelicanconf.py"):
     # The subtitle in a sans-serif, as the site sets its text: Pillow's own.
     draw.text((WIDTH / 2, 420), settings.get("SITESUBTITLE", ""),
               font=ImageFont.load_default(38), fill=colours["accent-text"], anchor="mm")
-    image.save(path, "PNG", optimize=True)
+    image.quantize(64, method=Image.Quantize.FASTOCTREE).save(path, "PNG", optimize=True)
 
 
 def register():
