@@ -10,7 +10,8 @@ import io
 import pytest
 from PIL import Image
 
-from checks.browser import run_axe
+from checks.browser import RENDER_BYTES_BUDGET, browser_reports, run_axe
+from checks.html_valid import html_errors
 from conftest import copy_project, run_pelican
 
 PHOTO_COLOUR = (200, 40, 160)
@@ -158,3 +159,10 @@ def test_the_quote_bar_ends_with_its_text(phone):
         "q => q.getBoundingClientRect().bottom - q.lastElementChild.getBoundingClientRect()"
         ".bottom - parseFloat(getComputedStyle(q).paddingBottom)")
     assert abs(gap) <= 1
+
+
+def test_the_post_with_every_detail_is_valid_passes_axe_and_stays_in_budget(details_site, browser):
+    assert html_errors(details_site.output / "details") == []
+    [report] = browser_reports(details_site.output, ["details/"], context=browser)
+    assert report.problems() == []  # axe, console, third parties, render-blocking
+    assert report.is_article and report.render_bytes <= RENDER_BYTES_BUDGET

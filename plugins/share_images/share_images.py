@@ -182,7 +182,10 @@ def photo_cover(source, size):
     """The photo at `source` cropped to fill `size` (its centre kept), upright
     and in sRGB, with nothing but its pixels (plugins/images' picture_alone)."""
     with opened(source) as image:
-        image.draft("RGB", (size[0] * 2, size[1] * 2))  # a JPEG decodes reduced
+        # A JPEG decodes already reduced, to the smallest 1/2, 1/4 or 1/8 that
+        # still covers `size` when cropped.
+        scale = max(size[0] / image.width, size[1] / image.height)
+        image.draft("RGB", (round(image.width * scale), round(image.height * scale)))
         picture = picture_alone(image, "jpeg")
     scale = max(size[0] / picture.width, size[1] / picture.height)
     scaled = picture.resize((max(size[0], round(picture.width * scale)),
@@ -240,7 +243,7 @@ def encoded(image, has_photo, quality):
     if not has_photo:  # two colours and their blends: a palette halves the file
         image.quantize(64, method=Image.Quantize.FASTOCTREE).save(png, "PNG")
         return png.getvalue(), "png"
-    image.save(png, "PNG")
+    image.save(png, "PNG", compress_level=1)  # a photo: the JPEG wins all but always
     jpeg = io.BytesIO()
     image.save(jpeg, "JPEG", quality=quality, progressive=True)
     return min((png.getvalue(), "png"), (jpeg.getvalue(), "jpg"), key=lambda pair: len(pair[0]))
