@@ -3,12 +3,15 @@ site: `./dev build` of the project as it is now against the project at a git
 ref (before the plugin), side by side in one run, interleaved so that the
 machine's swings hit both alike. "cold": with no cache (every picture drawn,
 every photo encoded); "warm": the cache of the build before (nothing drawn).
-Prints the median of each, and the seconds the pictures add.
+Prints the median of each, in seconds of the clock and of CPU (every process
+of the build added up: steadier than the clock on a busy machine), and what
+the pictures add.
 
 Usage: .venv/bin/python benchmarks/share_images.py [--against main] [--repeats 5]
 """
 
 import argparse
+import resource
 import shutil
 import statistics
 import sys
@@ -23,13 +26,19 @@ from benchmarks.build import PROJECT_PARTS, copy_project, project_at, timed  # n
 BUILD = [sys.executable, "-m", "invoke", "build"]
 
 
+def cpu_seconds_of_children():
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def build_seconds(folder, cold):
-    """Seconds of one `./dev build` in `folder`, from no cache when `cold`."""
+    """(clock, CPU) seconds of one `./dev build` in `folder`, from no cache when `cold`."""
     shutil.rmtree(folder / "output", ignore_errors=True)
     if cold:
         shutil.rmtree(folder / "cache", ignore_errors=True)
+    cpu = cpu_seconds_of_children()
     seconds, _ = timed(BUILD, folder, False)
-    return seconds
+    return seconds, cpu_seconds_of_children() - cpu
 
 
 def main(argv=None):
@@ -50,9 +59,11 @@ def main(argv=None):
                     times[name, kind].append(build_seconds(folder, kind == "cold"))
         print(f"./dev build of the real site, {args.repeats} of each, interleaved (medians):")
         for kind in ("cold", "warm"):
-            before, now = (statistics.median(times[name, kind]) for name in sites)
-            print(f"  {kind}: {args.against} {before:5.2f} s, now {now:5.2f} s, "
-                  f"{now - before:+.2f} s ({now / before - 1:+.0%})")
+            for clock, what in ((0, "clock"), (1, "CPU")):
+                before, now = (statistics.median(run[clock] for run in times[name, kind])
+                               for name in sites)
+                print(f"  {kind}, {what:<5}: {args.against} {before:5.2f} s, now {now:5.2f} s,"
+                      f" {now - before:+.2f} s ({now / before - 1:+.0%})")
 
 
 if __name__ == "__main__":

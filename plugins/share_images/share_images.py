@@ -268,7 +268,6 @@ class ShareImages:
     its methods are the signal handlers."""
 
     def __init__(self):
-        self.photos = {}  # post's source path -> (photo's file, its alt text)
         self.planned = {}  # path in the output -> the cached picture published there
 
     def read_settings(self, pelican):
@@ -291,14 +290,16 @@ class ShareImages:
 
     def note_first_photo(self, content):
         """Each post's first photo, as the coach wrote it (plugins/images then
-        rewrites the <img> into a <picture>)."""
+        rewrites the <img> into a <picture>), kept on the post itself: the
+        warm preview takes unchanged posts from Pelican's content cache,
+        without calling this again."""
         if not isinstance(content, Article):
             return
         found = first_photo(content._content, content.relative_dir, self.static_dirs)
         if found:
             source = os.path.join(self.content_path, found[0])
             if self.readable(source):
-                self.photos[content.source_path] = (source, found[1])
+                content.share_photo = (source, found[1])
 
     def readable(self, source):
         """Whether the photo can be drawn from; the images plugin names the
@@ -317,7 +318,7 @@ class ShareImages:
                 self.give_share_image(post)
 
     def give_share_image(self, post):
-        source, alt = self.photos.get(post.source_path, (None, ""))
+        source, alt = getattr(post, "share_photo", None) or (None, "")
         cached = self.cached(post.title, source)
         extension = os.path.splitext(cached)[1].lstrip(".")
         path = share_image_path(post.save_as, extension)
