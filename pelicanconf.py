@@ -146,8 +146,13 @@ PLUGINS = [
     "page_meta",  # absolute_url() for canonical, Open Graph and JSON-LD
     "reading_aids",  # reading time, table of contents
     "tables",  # Markdown tables scroll sideways in their own box on a phone
+    "figures",  # a photo's Markdown title becomes its caption (<figure>, <figcaption>)
+    "code_blocks",  # a code block scrolls sideways in its box, by keyboard too
     "pelican.plugins.neighbors",  # older/newer post (PyPI)
     "pelican.plugins.related_posts",  # posts sharing tags (PyPI)
+    # each post's own link-preview picture (title, first photo); before images,
+    # whose rewriting of the photos it reads past
+    "share_images",
     "images",  # photos: WebP at several widths, width/height, lazy loading
     "root_links",  # links written from the root (/images/x.jpg) work under a sub-path
     "search",  # Pagefind's index of the built site
@@ -170,6 +175,13 @@ RELATED_POSTS_MAX = 3
 # has none of its own, and this page as the author's.
 DEFAULT_SHARE_IMAGE = f"{THEME_STATIC_DIR}/images/share.png"
 AUTHOR_PAGE = "about/"
+# share_images: each post's own 1200 x 630 picture for link previews, drawn at
+# build time in this font (Source Serif 4 Bold, bundled with its licence) on
+# the theme's colours, and cached (in CACHE_PATH/share_images unless
+# SHARE_IMAGE_CACHE_PATH says), so a build redraws only what changed.
+SHARE_IMAGE_FONT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "plugins",
+                                "share_images", "fonts", "SourceSerif4-Bold-latin.woff")
+SHARE_IMAGE_QUALITY = 85  # when a post's photo makes a JPEG the smaller file
 
 # inline_css: the theme's stylesheet is printed in each page's head (no
 # render-blocking request), and the Content-Security-Policy below allows it

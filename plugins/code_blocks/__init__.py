@@ -1,0 +1,3 @@
+from .code_blocks import register
+
+__all__ = ["register"]

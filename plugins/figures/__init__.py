@@ -1,0 +1,3 @@
+from .figures import register
+
+__all__ = ["register"]

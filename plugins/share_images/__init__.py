@@ -1,0 +1,3 @@
+from .share_images import register
+
+__all__ = ["register"]
