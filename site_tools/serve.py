@@ -27,7 +27,7 @@ class SiteHandler(SimpleHTTPRequestHandler):
             self.wfile.write(body)
 
 
-def site_server(folder, host, port):
+def site_server(folder, host, port, handler=SiteHandler):
     """A server (not yet serving) for the site in `folder` on host:port
     (port 0: any free port, in server.server_address)."""
-    return ThreadingHTTPServer((host, int(port)), partial(SiteHandler, directory=str(folder)))
+    return ThreadingHTTPServer((host, int(port)), partial(handler, directory=str(folder)))
