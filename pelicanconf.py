@@ -45,6 +45,9 @@ HOME_LEAD = (f"Posts and short videos by {AUTHOR}, {AUTHOR_CREDENTIAL}, on how y
 # with her real booking form and address before publishing (see README.md).
 BOOKING_URL = "mailto:bookings@example.com?subject=Online%20assessment"
 CONTACT_URL = "mailto:hello@example.com?subject=Arrange%20a%20chat"
+# Her newsletter's sign-up page (a form of her mail service), offered on the
+# Subscribe page beside the feeds; empty: no newsletter, feeds only.
+NEWSLETTER_URL = ""
 
 # -- Content -------------------------------------------------------------------
 PATH = "content"

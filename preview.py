@@ -335,6 +335,17 @@ def make_app(output, port):
 
     script = LIVERELOAD_SCRIPT % port
 
+    class SiteFiles(StaticFileHandler):
+        """The site's files; for an address it does not have, its own 404
+        page (404.html) with the status 404, as GitHub Pages serves it."""
+
+        def write_error(self, status_code, **kwargs):
+            page = Path(output) / "404.html"
+            if status_code != 404 or not page.is_file():
+                return super().write_error(status_code, **kwargs)
+            self.set_header("Content-Type", "text/html; charset=utf-8")
+            self.finish(page.read_bytes())
+
     class InjectScript(web.OutputTransform):
         def transform_first_chunk(self, status_code, headers, chunk, finishing):
             if "html" in headers.get("Content-Type", "") and b"</head>" in chunk:
@@ -347,7 +358,7 @@ def make_app(output, port):
     return web.Application([
         (r"/livereload", LiveReloadHandler),
         (r"/livereload.js", LiveReloadJSHandler),
-        (r"/(.*)", StaticFileHandler, {"path": str(output), "default_filename": "index.html"}),
+        (r"/(.*)", SiteFiles, {"path": str(output), "default_filename": "index.html"}),
     ], transforms=[InjectScript])
 
 

@@ -71,12 +71,10 @@ def rebuild(c):
 @task(help={"port": "port to serve on (default 8000)"})
 def serve(c, port=CONFIG["port"]):
     """Build the site and serve it on http://localhost:8000 (Ctrl+C stops)."""
-    from functools import partial
-    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+    from site_tools.serve import site_server
 
     build_site(CONFIG["settings_base"])
-    handler = partial(SimpleHTTPRequestHandler, directory=str(CONFIG["deploy_path"]))
-    server = ThreadingHTTPServer((CONFIG["host"], int(port)), handler)
+    server = site_server(CONFIG["deploy_path"], CONFIG["host"], port)
     print(f"Serving the site on http://{CONFIG['host']}:{port}/ (Ctrl+C stops)", flush=True)
     try:
         server.serve_forever()

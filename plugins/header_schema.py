@@ -76,7 +76,8 @@ FIELDS = {f.name: f for f in [
     Field("series", TEXT, "The name of the series of posts it belongs to (shown once the "
           "theme has it).", (POST,)),
     Field("author", TEXT, "Who wrote it, when not the site's author."),
-    Field("template", TEXT, "The page's layout (`about`, `search`, `videos`).", (PAGE,)),
+    Field("template", TEXT, "The page's layout (`about`, `search`, `videos`, `subscribe`, "
+          "`404`).", (PAGE,)),
     Field("save_as", TEXT, "The file it is written to (the 404 page's `404.html`).",
           (PAGE,)),
     Field("url", TEXT, "Its address, when `save_as` is set.", (PAGE,)),

@@ -55,8 +55,10 @@ def test_the_sitemap_lists_exactly_the_published_pages(production):
                for url in tree.findall("s:url", SITEMAP_NS))
     pages = {path.relative_to(production.output).as_posix().removesuffix("index.html")
              for path in production.output.rglob("*.html")}
-    # Not the 404 page, nor the coach's editor (admin/), which search engines are kept from.
-    published = {p for p in pages if p != "404.html" and not p.startswith("admin/")}
+    # Not the hidden pages (the 404 page, Subscribe: linked from every footer,
+    # in no menu), nor the coach's editor (admin/), which search engines are kept from.
+    published = {p for p in pages if p not in {"404.html", "subscribe/"}
+                 and not p.startswith("admin/")}
     assert "admin/" in pages
     assert listed == {f"https://coach.github.io/site/{p}" for p in published}
     assert not any(p.startswith("drafts/") for p in pages)  # the live site has no drafts
