@@ -133,6 +133,7 @@ PAGE_TYPES = {
     "about": "about/",
     "online assessment": "online-assessment/",
     "contact": "contact/",
+    "subscribe": "subscribe/",
     "videos": "videos/",
     "search": "search/",
     "archives": "archives/",
