@@ -66,6 +66,7 @@ def test_typing_glutes_finds_the_glute_post_first(search_page):
     first = search_page.locator(".search-results li").first
     assert first.locator(".post-meta").inner_text() == "25 November 2026"
     assert "glutes" in first.locator("mark").first.inner_text().lower()
+    expect(search_page.get_by_text("Search needs JavaScript")).to_be_hidden()
     assert search_page.errors == []
 
 

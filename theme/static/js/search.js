@@ -1,6 +1,6 @@
 // The Search page: queries Pagefind's index (loaded only here, on first use)
 // and lists the matching posts with their date, summary and tags, narrowed by
-// category and tag. The page works without this script: it then says so.
+// category and tag. Without this script the page says so (its <noscript>).
 // The summary is the post's own (its meta description, which Pagefind keeps
 // as "summary"), never Pagefind's excerpt: that is a window around the match
 // which starts and stops mid-sentence. The query's words are marked in it.
@@ -15,8 +15,6 @@
   var list = document.querySelector(".search-results");
   var pagefind = null;
   var timer = null;
-
-  document.querySelector(".search-no-script").hidden = true;
 
   function load() {
     if (!pagefind) {
