@@ -6,6 +6,7 @@ recorded and aborted (there is no internet here)."""
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
 from conftest import run_pelican
 
@@ -148,16 +149,18 @@ def test_each_video_card_says_its_title_once_and_is_one_link_to_its_post(reader,
     cards = reader.evaluate(CARDS)
     assert [card["title"] for card in cards] == [FIRST.removeprefix("Play video: "),
                                                  SECOND.removeprefix("Play video: ")]
-    for card in cards:
+    for number, card in enumerate(cards, 1):
         assert card["times"] == 1, card  # not on the picture as well
-        # The picture and the line under it lead to the post: the card is the link.
-        assert card["picture"] == card["date"] == f"../{GLUTE}", card
+        # The picture and the line under it lead to the video in its post: the card is the link.
+        assert card["picture"] == card["date"] == f"../{GLUTE}#video-{number}", card
         assert card["links"] == 1, card
         assert card["play"] > 40, card  # a play mark on the picture
         assert card["dateLines"] == 1, card  # "25 November 2026" on one line
     reader.get_by_role("link", name=cards[1]["title"]).focus()
     reader.keyboard.press("Enter")
-    reader.wait_for_url(f"{reader.site}/{GLUTE}")
+    reader.wait_for_url(f"{reader.site}/{GLUTE}#video-2")
+    expect(reader.locator("#video-2")).to_be_in_viewport()
+    expect(reader.locator("#video-2 .video-title")).to_have_text(cards[1]["title"])
     assert reader.traffic.outside() == [] and reader.errors == []
 
 

@@ -96,6 +96,8 @@ def test_markdown_and_restructuredtext_give_the_same_embed(project, tmp_path):
     assert build.returncode == 0, build.log
     from_markdown = embeds(build.page(GLUTE))[1]
     from_rst = embeds(build.page("moving-well/"))[0]
+    # The same but for its place on its page (the second video there, the first here).
+    assert (from_markdown.attrs.pop("id"), from_rst.attrs.pop("id")) == ("video-2", "video-1")
     assert str(from_rst) == str(from_markdown)
     assert from_rst.select_one("img.video-poster")["src"] == "../images/videos/PLACEHOLDR2.jpg"
     assert (build.output / "images" / "videos" / "PLACEHOLDR2.jpg").exists()
@@ -123,10 +125,11 @@ def test_the_videos_page_lists_every_published_video_and_no_draft(project, tmp_p
               for card in cards]
     assert listed == [
         ("Why your strength work might not be working",
-         "In “I can’t fire my glutes” · 25 November 2026", ["../cant-fire-my-glutes/"]),
+         "In “I can’t fire my glutes” · 25 November 2026", ["../cant-fire-my-glutes/#video-1"]),
         ("A muscle energy technique for the glutes",
-         "In “I can’t fire my glutes” · 25 November 2026", ["../cant-fire-my-glutes/"]),
-        ("Video from: Moving well", "In Moving well · 20 November 2026", ["../moving-well/"]),
+         "In “I can’t fire my glutes” · 25 November 2026", ["../cant-fire-my-glutes/#video-2"]),
+        ("Video from: Moving well", "In Moving well · 20 November 2026",
+         ["../moving-well/#video-1"]),
     ]
     assert "draft" not in page.select_one("main").text.lower()
     assert (build.output / "drafts" / "not-ready-yet" / "index.html").exists()

@@ -140,11 +140,14 @@ ATTRIBUTE = re.compile(r'([\w-]+)="([^"]*)"')
 
 @dataclass(frozen=True)
 class EmbeddedVideo:
-    """One video as a page shows it; `poster` is a path inside the site, or None."""
+    """One video as a page shows it; `poster` is a path inside the site, or None;
+    `anchor` the embed's id on its page ("video-2": the page's second video),
+    which the Videos page links to."""
     id: str
     start: int
     title: str
     poster: str | None
+    anchor: str = ""
 
 
 def read_titles(data_file):
@@ -254,8 +257,9 @@ class Videos:
             return None
         poster = poster_path(video.id, self.content_path, self.poster_dir)
         title = video_title(video.id, link_text, content.title or "", self.titles)
-        found.append(EmbeddedVideo(video.id, video.start, title, poster))
-        return embed_html(video, title, poster and "{static}/" + poster, self.mark)
+        anchor = f"video-{len(found) + 1}"
+        found.append(EmbeddedVideo(video.id, video.start, title, poster, anchor))
+        return embed_html(video, title, poster and "{static}/" + poster, self.mark, anchor)
 
     def build_library(self, generator):
         """Every video of every published post (drafts are not in generator.articles)."""
