@@ -96,6 +96,8 @@ def test_markdown_and_restructuredtext_give_the_same_embed(project, tmp_path):
     assert build.returncode == 0, build.log
     from_markdown = embeds(build.page(GLUTE))[1]
     from_rst = embeds(build.page("moving-well/"))[0]
+    # The same but for its place on its page (the second video there, the first here).
+    assert (from_markdown.attrs.pop("id"), from_rst.attrs.pop("id")) == ("video-2", "video-1")
     assert str(from_rst) == str(from_markdown)
     assert from_rst.select_one("img.video-poster")["src"] == "../images/videos/PLACEHOLDR2.jpg"
     assert (build.output / "images" / "videos" / "PLACEHOLDR2.jpg").exists()
@@ -118,13 +120,16 @@ def test_the_videos_page_lists_every_published_video_and_no_draft(project, tmp_p
     assert build.returncode == 0, build.log
     page = build.page("videos/")
     cards = page.select(".video-library .video-card")
-    listed = [(card.h2.text, card.p.a.text, card.p.a["href"]) for card in cards]
+    # One link a card (its heading's, stretched over the card by the CSS).
+    listed = [(card.h2.text, card.p.text, [a["href"] for a in card.select("a")])
+              for card in cards]
     assert listed == [
-        ("Why your strength work might not be working", "“I can’t fire my glutes”",
-         "../cant-fire-my-glutes/"),
-        ("A muscle energy technique for the glutes", "“I can’t fire my glutes”",
-         "../cant-fire-my-glutes/"),
-        ("Video from: Moving well", "Moving well", "../moving-well/"),
+        ("Why your strength work might not be working",
+         "In “I can’t fire my glutes” · 25 November 2026", ["../cant-fire-my-glutes/#video-1"]),
+        ("A muscle energy technique for the glutes",
+         "In “I can’t fire my glutes” · 25 November 2026", ["../cant-fire-my-glutes/#video-2"]),
+        ("Video from: Moving well", "In Moving well · 20 November 2026",
+         ["../moving-well/#video-1"]),
     ]
     assert "draft" not in page.select_one("main").text.lower()
     assert (build.output / "drafts" / "not-ready-yet" / "index.html").exists()

@@ -4,7 +4,10 @@ Adds the search index the Search page's script (theme/static/js/search.js)
 queries: Pagefind loads only the fragments a query needs. Only what sits
 inside `data-pagefind-body` is indexed, and the theme puts that on published
 posts' title and body alone, so navigation, footers, calls to action, pages,
-lists and drafts stay out. Category and tag are Pagefind filters.
+lists and drafts stay out; the meta line inside it is data-pagefind-ignore.
+Category and tag are Pagefind filters; date, title and summary (the page's
+meta description: the post's summary, or its first words) are metadata, and
+the Search page shows the summary, never Pagefind's mid-sentence excerpt.
 
 Pagefind runs from the pinned `pagefind` and `pagefind-bin` packages (its
 binary ships inside the PyPI wheel; nothing is downloaded at build time).

@@ -112,6 +112,17 @@ def test_the_embed_escapes_its_title():
     assert "&amp; &quot;lunges&quot;" in html
 
 
+def test_without_a_poster_the_embed_is_a_styled_poster_with_the_sites_mark():
+    styled = embed_html(Video(ID), "Squats", mark='Tracy & "Co"')
+    assert styled.startswith(
+        '<div class="video video-styled" data-mark="Tracy &amp; &quot;Co&quot;">')
+    assert "<img" not in styled
+    with_poster = embed_html(Video(ID), "Squats", "{static}/images/videos/x.jpg", "Tracy")
+    assert with_poster.startswith('<div class="video"><a ') and "data-mark" not in with_poster
+    anchored = embed_html(Video(ID), "Squats", mark="Tracy", anchor="video-2")
+    assert anchored.startswith('<div class="video video-styled" data-mark="Tracy" id="video-2">')
+
+
 LIST = "PLx0sYbCqOb8TBPRdmBHs5Iftvv9TPboYG"
 
 

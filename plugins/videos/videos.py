@@ -24,7 +24,8 @@ and line and how to fix it, so a strict build (`--fatal warnings`) stops.
 Settings read (defaults):
 - VIDEO_POSTER_DIR ("images/videos"): posters `invoke videos` fetched, ID.jpg,
   relative to PATH and inside STATIC_PATHS;
-- VIDEO_DATA_FILE ("videos.json"): the fetched titles, relative to PATH.
+- VIDEO_DATA_FILE ("videos.json"): the fetched titles, relative to PATH;
+- SITENAME (""): the mark on a styled poster (a video with no fetched poster).
 (VIDEO_OEMBED_URL and VIDEO_THUMBNAIL_URL are read by fetch.py, for `invoke videos`.)
 
 Signals: initialized (read settings, add the Markdown extension, load the
@@ -139,11 +140,14 @@ ATTRIBUTE = re.compile(r'([\w-]+)="([^"]*)"')
 
 @dataclass(frozen=True)
 class EmbeddedVideo:
-    """One video as a page shows it; `poster` is a path inside the site, or None."""
+    """One video as a page shows it; `poster` is a path inside the site, or None;
+    `anchor` the embed's id on its page ("video-2": the page's second video),
+    which the Videos page links to."""
     id: str
     start: int
     title: str
     poster: str | None
+    anchor: str = ""
 
 
 def read_titles(data_file):
@@ -208,11 +212,13 @@ class Videos:
         self.content_path = "content"
         self.poster_dir = DEFAULTS["VIDEO_POSTER_DIR"]
         self.titles = {}
+        self.mark = ""
 
     def read_settings(self, pelican):
         settings = pelican.settings
         self.content_path = settings.get("PATH", "content")
         self.poster_dir = settings.get("VIDEO_POSTER_DIR", DEFAULTS["VIDEO_POSTER_DIR"])
+        self.mark = settings.get("SITENAME", "")
         self.titles = read_titles(os.path.join(
             self.content_path, settings.get("VIDEO_DATA_FILE", DEFAULTS["VIDEO_DATA_FILE"])))
         add_markdown_extension(settings)
@@ -251,8 +257,9 @@ class Videos:
             return None
         poster = poster_path(video.id, self.content_path, self.poster_dir)
         title = video_title(video.id, link_text, content.title or "", self.titles)
-        found.append(EmbeddedVideo(video.id, video.start, title, poster))
-        return embed_html(video, title, poster and "{static}/" + poster)
+        anchor = f"video-{len(found) + 1}"
+        found.append(EmbeddedVideo(video.id, video.start, title, poster, anchor))
+        return embed_html(video, title, poster and "{static}/" + poster, self.mark, anchor)
 
     def build_library(self, generator):
         """Every video of every published post (drafts are not in generator.articles)."""

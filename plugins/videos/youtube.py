@@ -186,17 +186,23 @@ def video_from_url(address):
     return Video(video_id, start_from_url(address))
 
 
-def embed_html(video, title, poster_src=None):
+def embed_html(video, title, poster_src=None, mark="", anchor=""):
     """Our embed: a link to the video (all a feed reader or a browser without
     JavaScript sees) with a poster and the title; video.js turns it into a
-    button that swaps in the player. poster_src None: a styled poster made of
-    the title, never an image from elsewhere."""
-    poster = ""
+    button that swaps in the player. poster_src None: a styled poster, never
+    an image from elsewhere: the title and `mark` (the site's name, drawn by
+    the CSS from data-mark, so a feed reader shows only the title) on the
+    brand colour. `anchor`: the box's id, for links to this video on its page."""
+    poster, box = "", ' class="video"'
     if poster_src:
         poster = (f'<img class="video-poster" src="{escape(poster_src)}" alt="" '
                   'width="480" height="360" loading="lazy" decoding="async">')
+    else:
+        box = f' class="video video-styled" data-mark="{escape(mark)}"'
+    if anchor:
+        box += f' id="{escape(anchor)}"'
     return (
-        '<div class="video">'
+        f'<div{box}>'
         f'<a class="video-link" href="{escape(video.watch_url)}" '
         f'data-player="{escape(video.player_url)}" '
         f'aria-label="{escape("Play video: " + title)}">'

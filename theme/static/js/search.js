@@ -1,6 +1,9 @@
 // The Search page: queries Pagefind's index (loaded only here, on first use)
-// and lists the matching posts with their date and an excerpt, narrowed by
-// category and tag. The page works without this script: it then says so.
+// and lists the matching posts with their date, summary and tags, narrowed by
+// category and tag. Without this script the page says so (its <noscript>).
+// The summary is the post's own (its meta description, which Pagefind keeps
+// as "summary"), never Pagefind's excerpt: that is a window around the match
+// which starts and stops mid-sentence. The query's words are marked in it.
 (function () {
   "use strict";
   var script = document.currentScript;
@@ -12,8 +15,6 @@
   var list = document.querySelector(".search-results");
   var pagefind = null;
   var timer = null;
-
-  document.querySelector(".search-no-script").hidden = true;
 
   function load() {
     if (!pagefind) {
@@ -44,30 +45,66 @@
     return chosen;
   }
 
-  function show(results, query) {
-    list.textContent = "";
-    results.forEach(function (result) {
-      var item = document.createElement("li");
-      var link = document.createElement("a");
-      link.href = result.url;
-      link.textContent = result.meta.title;
-      var heading = document.createElement("h2");
-      heading.appendChild(link);
-      item.appendChild(heading);
-      if (result.meta.date) {
-        var date = document.createElement("p");
-        date.className = "post-meta";
-        date.textContent = result.meta.date;
-        item.appendChild(date);
+  // The words of the query, lower case: a word of the summary is marked when
+  // it starts with one (Pagefind matches "glute" to "glutes" too).
+  function queryWords(query) {
+    return query.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(function (word) { return word.length > 1; });
+  }
+
+  function matches(word, words) {
+    word = word.toLowerCase();
+    return words.some(function (q) { return word.indexOf(q) === 0 || (word.length > 3 && q.indexOf(word) === 0); });
+  }
+
+  // `text` into `parent` as text nodes, its matching words in <mark> (no HTML parsed).
+  function appendMarked(parent, text, words) {
+    text.split(/([\p{L}\p{N}\u2019']+)/u).forEach(function (part, index) {
+      if (index % 2 && matches(part, words)) {
+        var mark = document.createElement("mark");
+        mark.textContent = part;
+        parent.appendChild(mark);
+      } else if (part) {
+        parent.appendChild(document.createTextNode(part));
       }
-      var excerpt = document.createElement("p");
-      excerpt.innerHTML = result.excerpt; // Pagefind's escaped text with <mark>
-      item.appendChild(excerpt);
-      list.appendChild(item);
     });
+  }
+
+  function element(name, className, text) {
+    var node = document.createElement(name);
+    if (className) node.className = className;
+    if (text) node.textContent = text;
+    return node;
+  }
+
+  function resultItem(result, words) {
+    var item = element("li", "search-result");
+    var heading = element("h2");
+    var link = element("a", "", result.meta.title);
+    link.href = result.url;
+    heading.appendChild(link);
+    item.appendChild(heading);
+    if (result.meta.date) item.appendChild(element("p", "post-meta", result.meta.date));
+    var summary = element("p", "search-summary");
+    appendMarked(summary, result.meta.summary || "", words);
+    item.appendChild(summary);
+    var tags = (result.filters && result.filters.tag) || [];
+    if (tags.length) {
+      var tagList = element("ul", "search-tags");
+      tagList.setAttribute("aria-label", "Tags");
+      tags.forEach(function (tag) { tagList.appendChild(element("li", "", tag)); });
+      item.appendChild(tagList);
+    }
+    return item;
+  }
+
+  function show(results, query) {
+    var words = queryWords(query);
+    list.textContent = "";
+    results.forEach(function (result) { list.appendChild(resultItem(result, words)); });
+    var said = query || "the chosen filters";
     status.textContent = results.length
-      ? results.length + (results.length === 1 ? " post" : " posts") + " found for “" + query + "”."
-      : "No posts found for “" + query + "”. Try other or fewer words, or another category or tag.";
+      ? results.length + (results.length === 1 ? " post" : " posts") + " found for “" + said + "”."
+      : "No posts found for “" + said + "”. Try other or fewer words, or another category or tag.";
   }
 
   function run() {
@@ -85,7 +122,7 @@
     }).then(function (search) {
       return Promise.all(search.results.slice(0, 20).map(function (r) { return r.data(); }));
     }).then(function (results) {
-      show(results, query || "the chosen filters");
+      show(results, query);
     }).catch(function () {
       status.textContent = "Search could not load. Please try again, or browse the archives.";
     });
