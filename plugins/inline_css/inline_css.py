@@ -31,7 +31,10 @@ def minify_css(css):
     """Drop comments and the white space CSS does not need."""
     css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
     css = re.sub(r"\s+", " ", css)
-    css = re.sub(r"\s*([{}:;,>])\s*", r"\1", css)
+    css = re.sub(r"\s*([{};,>])\s*", r"\1", css)
+    # After a colon the space goes; before one it stays: `.menu :focus` (any
+    # focused element inside the menu) is not `.menu:focus` (the menu itself).
+    css = re.sub(r":\s+", ":", css)
     return css.replace(";}", "}").strip()
 
 

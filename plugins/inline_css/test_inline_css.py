@@ -8,6 +8,11 @@ def test_minify_drops_comments_and_spaces_but_keeps_values():
     assert minify_css(css) == ":root{--a:#fff}a>b,c{margin:0 auto}"
 
 
+def test_minify_keeps_the_space_before_a_pseudo_class_of_a_descendant():
+    css = ".menu :focus-visible { outline: 2px solid; }\na:hover { color: red; }"
+    assert minify_css(css) == ".menu :focus-visible{outline:2px solid}a:hover{color:red}"
+
+
 def test_the_hash_is_the_base64_sha256_of_the_exact_text():
     # echo -n 'a{}' | openssl dgst -sha256 -binary | base64
     assert csp_hash("a{}") == "'sha256-X1RutGBrXCt9KkSaXMK7tHftWiRscFHOhxsS8tv8hBk='"
