@@ -145,6 +145,7 @@ PLUGINS = [
     "inline_css",  # the stylesheet in each page's head, allowed by hash in the CSP
     "page_meta",  # absolute_url() for canonical, Open Graph and JSON-LD
     "reading_aids",  # reading time, table of contents
+    "featured",  # `featured: true` typed in any header form; the home page's "Start here"
     "tables",  # Markdown tables scroll sideways in their own box on a phone
     "pelican.plugins.neighbors",  # older/newer post (PyPI)
     "pelican.plugins.related_posts",  # posts sharing tags (PyPI)
