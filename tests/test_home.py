@@ -192,16 +192,37 @@ ACTIONS_FIT = """() => {
 }"""
 
 
+# The pager's places, from the column's edges: Newer's left edge, Older's right
+# edge, and how far the count's middle is from the column's.
+PAGER_PLACES = """() => {
+  const main = document.querySelector('main'), style = getComputedStyle(main);
+  const left = main.getBoundingClientRect().left + parseFloat(style.paddingLeft);
+  const right = main.getBoundingClientRect().right - parseFloat(style.paddingRight);
+  const box = selector => document.querySelector(selector)?.getBoundingClientRect();
+  const newer = box('.pager-newer a'), older = box('.pager-older a'), count = box('.pager-count');
+  return {newer: newer ? Math.round(newer.left - left) : null,
+          older: older ? Math.round(right - older.right) : null,
+          count: Math.round((count.left + count.right) / 2 - (left + right) / 2)};
+}"""
+
+
 @pytest.mark.parametrize("width", [320, 375])
 def test_on_a_phone_no_button_wraps_and_nothing_scrolls_sideways(home_base, browser_page, width):
     page = browser_page
     page.set_viewport_size({"width": width, "height": 700})
-    for path in ["", "index2.html", "category/running/index2.html"]:
+    places = {}
+    for path in ["", "index2.html", "index3.html", "category/running/index2.html"]:
         page.goto(f"{home_base}/{path}")
         expect(page.locator("nav.pagination")).to_be_visible()
         overflow = page.evaluate("document.documentElement.scrollWidth - innerWidth")
         assert overflow <= 0, f"{path or 'home'} scrolls sideways by {overflow}px at {width}px"
         assert page.evaluate(ACTIONS_FIT) == [], (path, width)
+        places[path] = page.evaluate(PAGER_PLACES)
+    # Newer at the left edge, Older at the right, the count in the middle, on every page.
+    assert places == {"": {"newer": None, "older": 0, "count": 0},
+                      "index2.html": {"newer": 0, "older": 0, "count": 0},
+                      "index3.html": {"newer": 0, "older": None, "count": 0},
+                      "category/running/index2.html": {"newer": 0, "older": 0, "count": 0}}
 
 
 # Tab from the top until the focus leaves <main>: every stop, and those in <main>.
