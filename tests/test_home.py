@@ -38,11 +38,16 @@ POSTS["not-featured.md"] = ("Title: Not featured\nDate: 2025-05-01\nCategory: St
 @pytest.fixture(scope="module")
 def home_site(tmp_path_factory):
     """The real site with POSTS (26 posts: 3 pages of the home page, of
-    Running and of the tag hips) and one photo, built once for this file."""
+    Running and of the tag hips), one photo in a post and her photo
+    (AUTHOR_PHOTO), built once for this file."""
     project = copy_project(tmp_path_factory.mktemp("home"))
     images = project / "content" / "images"
     images.mkdir(parents=True, exist_ok=True)
     Image.linear_gradient("L").resize((1200, 800)).convert("RGB").save(images / "bridge.jpg")
+    Image.linear_gradient("L").resize((600, 800)).convert("RGB").save(images / "tracy.jpg")
+    settings = project / "pelicanconf.py"
+    settings.write_text(settings.read_text(encoding="utf-8").replace(
+        'AUTHOR_PHOTO = ""', 'AUTHOR_PHOTO = "images/tracy.jpg"'), encoding="utf-8")
     for name, text in POSTS.items():
         (project / "content" / "articles" / name).write_text(text, encoding="utf-8")
     build = run_pelican(project, project / "output")
@@ -71,6 +76,12 @@ def test_the_hero_shows_her_photo_heading_lead_and_one_call_to_action(site):
     assert [a.get_text() for a in main.select(f"a[href='{SETTINGS['CONTACT_URL']}']")] == [
         "Arrange a chat"]
     assert "Want help with this?" not in main.get_text()
+
+
+def test_once_she_supplies_her_photo_the_hero_shows_it(home_site):
+    photo = home_site.page("").select_one(".hero img.hero-photo")
+    assert photo["alt"] == SETTINGS["AUTHOR"] and photo["width"] == photo["height"]
+    assert (home_site.output / photo["src"]).is_file()
 
 
 def test_start_here_shows_the_featured_posts_above_the_latest_and_not_twice(home_site):
