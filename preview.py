@@ -12,7 +12,8 @@ rebuilds in place and writes only what changed, and the browser reloads.
   again: a cached post would not report its problems again, and a photo or
   videos.json changes what plugins make of posts.
 - When only posts or pages were saved and nothing that lists pages show
-  (titles, dates, summaries, tags, reading times, videos, addresses) changed,
+  (titles, dates, summaries, tags, reading times, videos, first photos,
+  addresses) changed,
   the pages of the other posts and the lists are kept as they are instead of
   rendered again: they cannot differ. Anything else (the theme, a photo,
   videos.json, a new title) renders every page, as a full build does.
@@ -49,7 +50,7 @@ from site_tools.build import format_problems, read_problems, replace_folder
 SOURCE_SUFFIXES = {".md", ".markdown", ".mkd", ".mdown", ".rst", ".html", ".htm"}
 # What a list, a neighbour link or a related-post link can show of a post or page.
 LISTED_FIELDS = ("url", "save_as", "status", "template", "summary", "reading_minutes",
-                 "videos")
+                 "videos", "first_photo")
 
 
 def listed_facts(context):
