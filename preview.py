@@ -14,8 +14,9 @@ rebuilds in place and writes only what changed, and the browser reloads.
 - When only posts or pages were saved and nothing that lists pages show
   (titles, dates, summaries, tags, reading times, videos, first photos,
   addresses) changed, the pages of the other posts and the lists are kept as
-  they are instead of rendered again: they cannot differ. Anything else (the theme, a photo,
-  videos.json, a new title) renders every page, as a full build does.
+  they are instead of rendered again: they cannot differ. Anything else (the
+  theme, a photo, videos.json, a new title) renders every page, as a full
+  build does.
 - Strict as every build: any warning fails it; the coach sees the problems in
   plain words, and the pages stay as the last good build left them (they are
   written only once the whole build succeeded).
