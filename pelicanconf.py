@@ -148,6 +148,7 @@ PLUGINS = [
     "inline_css",  # the stylesheet in each page's head, allowed by hash in the CSP
     "page_meta",  # absolute_url() for canonical, Open Graph and JSON-LD
     "reading_aids",  # reading time, table of contents
+    "featured",  # `featured: true` typed in any header form; the home page's "Start here"
     "tables",  # Markdown tables scroll sideways in their own box on a phone
     "figures",  # a photo's Markdown title becomes its caption (<figure>, <figcaption>)
     "code_blocks",  # a code block scrolls sideways in its box, by keyboard too

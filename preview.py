@@ -12,10 +12,11 @@ rebuilds in place and writes only what changed, and the browser reloads.
   again: a cached post would not report its problems again, and a photo or
   videos.json changes what plugins make of posts.
 - When only posts or pages were saved and nothing that lists pages show
-  (titles, dates, summaries, tags, reading times, videos, addresses) changed,
-  the pages of the other posts and the lists are kept as they are instead of
-  rendered again: they cannot differ. Anything else (the theme, a photo,
-  videos.json, a new title) renders every page, as a full build does.
+  (titles, dates, summaries, tags, reading times, videos, first photos,
+  addresses) changed, the pages of the other posts and the lists are kept as
+  they are instead of rendered again: they cannot differ. Anything else (the
+  theme, a photo, videos.json, a new title) renders every page, as a full
+  build does.
 - Strict as every build: any warning fails it; the coach sees the problems in
   plain words, and the pages stay as the last good build left them (they are
   written only once the whole build succeeded).
@@ -49,7 +50,7 @@ from site_tools.build import format_problems, read_problems, replace_folder
 SOURCE_SUFFIXES = {".md", ".markdown", ".mkd", ".mdown", ".rst", ".html", ".htm"}
 # What a list, a neighbour link or a related-post link can show of a post or page.
 LISTED_FIELDS = ("url", "save_as", "status", "template", "summary", "reading_minutes",
-                 "videos")
+                 "videos", "first_photo")
 
 
 def listed_facts(context):

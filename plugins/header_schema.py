@@ -71,8 +71,8 @@ FIELDS = {f.name: f for f in [
           values={POST: ("published", "draft"), PAGE: ("published", "draft", "hidden")}),
     Field("slug", TEXT, "The address: lower-case words and hyphens "
           "(`why-stretching-fails`); without it, made from the title."),
-    Field("featured", BOOLEAN, "`true`: a post for the home page's “Start here” (shown "
-          "once the theme has it).", (POST,)),
+    Field("featured", BOOLEAN, "`true`: a post for the home page's “Start here”, above "
+          "the latest posts.", (POST,)),
     Field("series", TEXT, "The name of the series of posts it belongs to (shown once the "
           "theme has it).", (POST,)),
     Field("author", TEXT, "Who wrote it, when not the site's author."),

@@ -11,6 +11,7 @@ import threading
 import urllib.request
 
 import pytest
+from PIL import Image
 
 from benchmarks.build import free_port, wait_for
 from benchmarks.same_output import differences
@@ -99,14 +100,19 @@ def test_a_saved_post_shows_and_a_bad_save_keeps_the_last_good_site(project, pre
     assert wait_for(lambda: "otters/" in preview.page("sitemap.xml")[1], 30)
 
 
-def test_a_save_writes_what_a_full_build_writes_and_only_what_changed(project, preview,
+def test_a_save_writes_what_a_full_build_writes_and_only_what_changed(project, request,
                                                                        tmp_path):
+    # A photo already in content/images/, which the save puts in the post: its
+    # card in the lists shows it (plugins/images' first_photo) after the save too.
+    (project / "content" / "images").mkdir(parents=True, exist_ok=True)
+    Image.new("RGB", (600, 400), "teal").save(project / "content" / "images" / "calf.jpg")
+    preview = request.getfixturevalue("preview")
     output = project / "output"
     kept = output / "calf-raise-2" / "index.html"
     before = kept.stat().st_mtime_ns
     post = project / "content" / "articles" / "calf-raise-1.md"
-    post.write_text(post.read_text(encoding="utf-8") + "\nSlowly on the way down.\n",
-                    encoding="utf-8")
+    post.write_text(post.read_text(encoding="utf-8") + "\nSlowly on the way down.\n\n"
+                    "![A calf raise](images/calf.jpg)\n", encoding="utf-8")
     assert wait_for(lambda: "Slowly on the way" in preview.page("calf-raise-1/")[1], 30)
     assert kept.stat().st_mtime_ns == before  # another post's page: not written again
 

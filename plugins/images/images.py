@@ -6,6 +6,8 @@ Adds: every `<img>` in a post or page whose file is in the content folder
 becomes a <picture> with WebP at several widths (srcset/sizes) and the
 photo itself as the fallback, with width and height set (no layout shift),
 `decoding="async"`, and `loading="lazy"` on all but the page's first image.
+A post whose first image is such a photo gets `first_photo` (a FirstPhoto:
+its files and size), which its card shows in lists.
 No published file is wider than IMAGE_MAX_WIDTH; the original in content/
 is never changed. Encoded files are cached between builds.
 
@@ -143,6 +145,17 @@ class Photo:
     animated: bool
     fmt: str | None  # "jpeg", "png", "webp" or "gif"; None: browsers cannot show it (HEIC)
     upright: bool  # stored upright: no EXIF orientation to apply
+
+
+@dataclass(frozen=True)
+class FirstPhoto:
+    """A post's first photo as published, for its card in lists: its
+    fallback file, its WebP files by width (addresses from the site's root,
+    without the leading slash) and the size its page states."""
+    src: str
+    width: int
+    height: int
+    webp: tuple  # ((address, width), ...), narrowest first
 
 
 @dataclass(frozen=True)
@@ -419,7 +432,10 @@ class Images:
             if photo.animated and photo.fmt in CLEANERS:  # re-encoding would keep one frame
                 plan(Variant(source, None, photo.fmt, relative))
                 return img_html(attrs, self.url(relative), photo.size, lazy)
-            return self.picture(attrs, relative, source, photo, lazy, plan)
+            picture, published = self.picture(attrs, relative, source, photo, lazy, plan)
+            if not lazy:  # the post's first photo, which its card shows in lists
+                content.first_photo = published
+            return picture
         except PhotoError as error:
             what, fix = error.args
             self.report(content, src, f"The image {src} {what}", fix)
@@ -444,6 +460,7 @@ class Images:
         return img_html(attrs, self.url(relative), size, lazy)
 
     def picture(self, attrs, relative, source, photo, lazy, plan):
+        """The <picture> of a photo, and the photo as published (FirstPhoto)."""
         widths = plan_widths(photo.size[0], self.widths, self.max_width)
         for width in widths:
             plan(Variant(source, scaled_size(photo.size, width), "webp",
@@ -454,9 +471,12 @@ class Images:
         else:
             fallback = self.as_published(relative, source, photo)
         plan(fallback)
+        size = scaled_size(photo.size, widths[-1])
+        published = FirstPhoto(quote(fallback.path), *size, tuple(
+            (quote(variant_path(relative, width, "webp")), width) for width in widths))
         return picture_html(attrs, lambda width: self.url(variant_path(relative, width, "webp")),
-                            self.sizes, widths, scaled_size(photo.size, widths[-1]), lazy,
-                            self.url(fallback.path))
+                            self.sizes, widths, size, lazy,
+                            self.url(fallback.path)), published
 
     def as_published(self, path, source, photo):
         """How the photo itself is published at `path`: with its own pixels,

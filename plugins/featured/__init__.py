@@ -1,0 +1,3 @@
+from .featured import register
+
+__all__ = ["register"]
