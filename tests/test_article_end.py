@@ -9,8 +9,8 @@ lines at 375 px and nothing wider than a 320 px phone."""
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from playwright.sync_api import expect
 from pelican.settings import read_settings
+from playwright.sync_api import expect
 
 from conftest import ROOT, build_with_posts
 
