@@ -33,7 +33,8 @@ def post(title, slug, date, tags, series=None, extra=""):
 POSTS = {
     "ankles.md": post("Ankles", "ankles", "2026-01-10", ["calves"]),
     "calves.md": post("Calves", "calves", "2026-02-01", ["calves"]),
-    "feet.md": post("Feet", "feet", "2026-02-15", ["calves"]),
+    "feet.md": post("Feet", "feet", "2026-02-15", ["calves"]).replace(
+        "Words about it.", "Read [the calves post]({filename}calves.md) first."),
     "z-hips-1.md": post("Why hips hurt", "hips-1", "2026-03-01", ["hips"], SERIES),
     "a-hips-2.md": post(HOSTILE.replace("'", "''"), "hips-2", "2026-03-08", ["hips"], SERIES,
                         "modified: 2026-09-30\n"),
@@ -124,6 +125,12 @@ def test_share_links_carry_the_title_and_address_encoded(end_site):
         assert not set(address) & set(" <>\"'#"), service  # every one of them encoded
     names = titles(page.select(".share a, .share button"))
     assert names == ["Share…", "WhatsApp", "Facebook", "X", "LinkedIn", "Email", "Copy link"]
+
+
+def test_a_feed_links_another_post_by_its_full_address(end_site):
+    """Feeds are read away from the site: a post's link to another is absolute."""
+    feed = (end_site.output / "feeds" / "all.atom.xml").read_text(encoding="utf-8")
+    assert 'href="http://localhost:8000/calves/"' in feed
 
 
 # -- In the browser --------------------------------------------------------------------
