@@ -104,6 +104,7 @@ def test_a_series_page_lists_its_parts_in_order(end_site):
     assert titles(page.select(".series-list > li h2 a")) == [
         "Why hips hurt", HOSTILE, "Hips and the foot", "Hips for good"]
     assert page.title.get_text() == f"{SERIES} · One Body Coach"
+    assert page.select_one(".series-list > li:nth-child(3) > p").get_text() == "Part 3 of 4"
 
 
 def test_share_links_carry_the_title_and_address_encoded(end_site):
