@@ -5,9 +5,11 @@ sites until the reader clicks one. The theme adds a "Share" button (the
 phone's own share sheet, navigator.share) and "Copy link", both from
 theme/static/js/share.js, shown only where the browser can do them.
 
-Adds the Jinja global `share_links(title, path)`: [(name, label, address)],
-the label saying where the link goes, the title and the post's public
-address encoded into each address (a title may hold & < " ' #).
+Adds the Jinja global `share_links(title, path)`: [(service, name, label,
+address)]: the service's name as the page shows it ("X"), the label a
+screen reader says ("Share on X", holding the name shown), and the address,
+with the title and the post's public address encoded into it (a title may
+hold & < " ' #).
 
 Settings read: SITEURL (the public address of the post).
 Signal: initialized (before the template environment is made).
@@ -18,7 +20,7 @@ from urllib.parse import quote, urlencode
 
 from pelican import signals
 
-# (name, what the link says, the address made of the encoded title and url).
+# (service, its name shown, the address made of the encoded title and url).
 SERVICES = [
     ("whatsapp", "WhatsApp", lambda title, url: "https://wa.me/?" + query(text=f"{title} {url}")),
     ("facebook", "Facebook",
@@ -37,9 +39,16 @@ def query(**values):
 
 
 def share_links(siteurl, title, path):
-    """[(name, label, address)] to share the post at `path` titled `title`."""
+    """[(service, name shown, label, address)] to share the post at `path`
+    titled `title`."""
     url = f"{siteurl.rstrip('/')}/{path.lstrip('/')}"
-    return [(name, label, address(str(title), url)) for name, label, address in SERVICES]
+    return [(service, name, label_of(service, name), address(str(title), url))
+            for service, name, address in SERVICES]
+
+
+def label_of(service, name):
+    """What a screen reader says of a link: where it goes, with the name shown."""
+    return "Share by email" if service == "email" else f"Share on {name}"
 
 
 def add_share_links(pelican):

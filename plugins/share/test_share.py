@@ -9,7 +9,7 @@ TITLE = "Hips & \"knees\" <b>'too'</b> #1? 100%"
 
 
 def test_each_service_gets_the_title_and_the_public_address_as_typed():
-    links = {name: address for name, _, address in
+    links = {service: address for service, _, _, address in
              share_links("https://coach.example/", TITLE, "hips/")}
     assert parse_qs(urlsplit(links["x"]).query) == {
         "text": [TITLE], "url": ["https://coach.example/hips/"]}
@@ -18,6 +18,13 @@ def test_each_service_gets_the_title_and_the_public_address_as_typed():
 
 
 def test_a_space_is_percent_20_which_every_mail_program_reads_as_a_space():
-    [email] = [a for name, _, a in share_links("https://coach.example", "Why I run", "x/")
-               if name == "email"]
+    [email] = [a for service, _, _, a in share_links("https://coach.example", "Why I run", "x/")
+               if service == "email"]
     assert email == "mailto:?subject=Why%20I%20run&body=https%3A%2F%2Fcoach.example%2Fx%2F"
+
+
+def test_each_link_says_where_it_goes_holding_the_name_shown():
+    labels = [(name, label) for _, name, label, _ in share_links("https://c.example", "T", "")]
+    assert labels == [("WhatsApp", "Share on WhatsApp"), ("Facebook", "Share on Facebook"),
+                      ("X", "Share on X"), ("LinkedIn", "Share on LinkedIn"),
+                      ("Email", "Share by email")]
