@@ -154,6 +154,10 @@ PLUGINS = [
     "code_blocks",  # a code block scrolls sideways in its box, by keyboard too
     "pelican.plugins.neighbors",  # older/newer post (PyPI)
     "pelican.plugins.related_posts",  # posts sharing tags (PyPI)
+    # `series:` in the header: a "Part 2 of 4" box and a page per series; after
+    # the two above, so related posts leave out the posts linked above them
+    "series",
+    "share",  # share links under each post: plain links, no other site's script
     # each post's own link-preview picture (title, first photo); before images,
     # whose rewriting of the photos it reads past
     "share_images",
@@ -172,8 +176,12 @@ PLUGINS = [
 # with at least this many sections (## headings).
 READING_WORDS_PER_MINUTE = 200
 TOC_MIN_HEADINGS = 3
-# related_posts: under each post, up to this many others sharing its tags.
+# related_posts: under each post, up to this many others sharing its tags
+# (fewer when some are linked just above them: series plugin).
 RELATED_POSTS_MAX = 3
+# series: the address of each series' page, listing its parts in order.
+SERIES_URL = "series/{slug}/"
+SERIES_SAVE_AS = "series/{slug}/index.html"
 
 # page_meta: link previews and search engines get this image when a page
 # has none of its own, and this page as the author's.

@@ -73,8 +73,9 @@ FIELDS = {f.name: f for f in [
           "(`why-stretching-fails`); without it, made from the title."),
     Field("featured", BOOLEAN, "`true`: a post for the home page's “Start here”, above "
           "the latest posts.", (POST,)),
-    Field("series", TEXT, "The name of the series of posts it belongs to (shown once the "
-          "theme has it).", (POST,)),
+    Field("series", TEXT, "The name of the series of posts it belongs to, the same in "
+          "each part: each part shows a “Part 2 of 4” box, and the series gets a page.",
+          (POST,)),
     Field("author", TEXT, "Who wrote it, when not the site's author."),
     Field("template", TEXT, "The page's layout (`about`, `search`, `videos`, `subscribe`, "
           "`404`).", (PAGE,)),

@@ -31,7 +31,7 @@ def test_the_title_summary_tags_and_category_show_as_text_on_the_post(hostile_si
     assert page.h1.get_text() == HOSTILE
     assert page.title.get_text() == f"{HOSTILE} · One Body Coach"
     assert page.find("meta", attrs={"name": "description"})["content"] == HOSTILE
-    meta_links = [a.get_text() for a in page.select(".post-meta a")]
+    meta_links = [a.get_text() for a in page.select(".post-topics a")]
     assert 'Run <i>&</i> "jump"' in meta_links
     assert "<script>window.pwned=2</script>" in meta_links
     assert page.select("script:not([type='application/ld+json']):not([src])") == []

@@ -267,6 +267,7 @@ def fixture_files(content):
     (images / "stretch.webm").write_bytes(phone_webm())
     phone_jpeg(images / "videos" / f"{VIDEO}.jpg", Image.new("RGB", (480, 360), "teal"))
     phone_jpeg(images / "share.jpg", scene)  # link previews' picture (a setting)
+    phone_jpeg(images / "tracy.jpg", Image.new("RGB", (1500, 2000), "tan"))  # AUTHOR_PHOTO
     phone_jpeg(images / "spare.jpg", scene)  # in the folder, in no post
 
 
@@ -277,6 +278,7 @@ def privacy_project(tmp_path_factory):
     fixture_files(project / "content")
     with open(project / "pelicanconf.py", "a", encoding="utf-8") as settings:
         settings.write('DEFAULT_SHARE_IMAGE = "images/share.jpg"\n')
+        settings.write('AUTHOR_PHOTO = "images/tracy.jpg"\n')
     for name, text in [("phone-photos.md", POST), ("client-results.md", DRAFT)]:
         (project / "content" / "articles" / name).write_text(text, encoding="utf-8")
     return project
@@ -471,3 +473,15 @@ def test_in_chromium_the_iphone_photo_shows_the_orange_she_saw(
     shot = Image.open(io.BytesIO(photo.screenshot())).convert("RGB")
     middle = shot.getpixel((shot.width // 2, shot.height // 2))
     assert close(middle, INTENDED, 4), middle
+
+
+def test_her_photo_is_published_small_and_clean_and_shown_by_the_author_box(privacy_site):
+    """AUTHOR_PHOTO: used by a setting, so published, without its metadata
+    (the first test reads every published image), and no wider than the
+    theme shows it, three pixels to one."""
+    published = privacy_site.output / "images" / "tracy.jpg"
+    with Image.open(published) as photo:
+        assert photo.size == (480, 640)
+    assert metadata_in(published) == []
+    box = privacy_site.page("phone-photos/").select_one(".author-box img.author-photo")
+    assert box["src"] == "../images/tracy.jpg" and box["alt"] == "Tracy Swindell"

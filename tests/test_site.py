@@ -25,8 +25,10 @@ def test_the_glute_post_shows_its_title_date_category_and_tags(site):
     assert page.title.get_text() == "“I can’t fire my glutes” · One Body Coach"
     meta = page.select_one(".post-meta")
     assert meta.time["datetime"].startswith("2026-11-25")
-    assert [a.get_text() for a in meta.select("a[href*='category/']")] == ["Running"]
-    tags = [a.get_text() for a in meta.select("a[href*='tag/']")]
+    assert " ".join(meta.get_text().split()) == "25 November 2026 · 2 min read · 2 videos"
+    topics = page.select_one("article.post .post-topics")  # at the end of the post
+    assert [a.get_text() for a in topics.select("a[href*='category/']")] == ["Running"]
+    tags = [a.get_text() for a in topics.select(".pill[href*='tag/']")]
     assert "glutes" in tags and "hamstrings" in tags
 
 
@@ -40,22 +42,33 @@ def test_the_glute_post_carries_the_coachs_words_and_no_invented_addresses(site)
     assert "PLACEHOLDR1" in str(body) and "PLACEHOLDR2" in str(body)
 
 
-def test_the_glute_post_links_to_the_assessment_and_contact_pages(site):
-    body = site.page(GLUTE_POST).select_one(".post-body")
-    links = {a.get_text(" ", strip=True): a["href"] for a in body.select("a")}
-    assert links["book in for an online assessment"] == "../online-assessment/"
-    assert links["arrange a chat"] == "../contact/"
+def test_the_glute_post_ends_with_one_booking_and_one_chat_button(site):
+    """Her closing "book in for an online assessment or arrange a chat" is the
+    call to action under every post, once: not a sentence and a box too."""
+    main = site.page(GLUTE_POST).main
+    booking = [a for a in main.select("a[href]")
+               if a["href"] in (SETTINGS["BOOKING_URL"], "../online-assessment/")]
+    assert [(a.get_text(), a.find_parent(class_="cta") is not None) for a in booking] == [
+        ("Book an online assessment", True)]
+    chat = [a for a in main.select("a[href]")
+            if a["href"] in (SETTINGS["CONTACT_URL"], "../contact/")]
+    assert [a.get_text() for a in chat] == ["Arrange a chat"]
 
 
-def test_the_author_box_under_the_post_holds_the_bio_from_the_settings(site):
+def test_the_author_box_under_the_post_holds_her_photo_the_bio_and_a_link_to_about(site):
     box = site.page(GLUTE_POST).select_one(".author-box")
-    assert [p.get_text() for p in box.select("p")] == SETTINGS["AUTHOR_BIO"]
+    assert [p.get_text() for p in box.select("p")][:-1] == SETTINGS["AUTHOR_BIO"]
+    assert box.select_one(".author-photo")["aria-label"] == SETTINGS["AUTHOR"]  # initials
+    assert box.select("p")[-1].a["href"] == "../about/"
 
 
-def test_the_about_page_shows_the_bio(site):
+def test_the_about_page_shows_the_bio_her_photo_and_a_booking_button_under_one_heading(site):
     page = site.page("about/")
-    assert page.h1.get_text() == "About Tracy"
+    assert [h.get_text() for h in page.main.select("h1, h2")] == ["About Tracy"]
     assert "former GB international marathon runner" in page.main.get_text()
+    assert page.main.select_one(".about-head .author-photo")["aria-label"] == "Tracy Swindell"
+    buttons = page.main.select("a.button")
+    assert [b["href"] for b in buttons][:1] == [SETTINGS["BOOKING_URL"]]
 
 
 def test_the_assessment_page_books_through_the_booking_url_setting(site):

@@ -41,7 +41,9 @@ Which images and video files are published: Pelican copies none of those in
 the static folders; this plugin publishes those a post or page that is
 written uses: shown as photos, played, as a video's poster (plugins/videos),
 or linked to (src, href, poster, srcset in its HTML), and those a setting
-names (DEFAULT_SHARE_IMAGE, for link previews). A draft (a scheduled post
+names (DEFAULT_SHARE_IMAGE, for link previews; AUTHOR_PHOTO, her photo,
+published at most AUTHOR_PHOTO_WIDTH pixels wide, as the theme shows it
+small). A draft (a scheduled post
 too) counts only where drafts are written: in development, under drafts/;
 not in production, where DRAFT_SAVE_AS and DRAFT_PAGE_SAVE_AS are empty, so
 a draft's photos stay private until it is published. The others are not
@@ -53,13 +55,16 @@ warning: spare photos do not fail a strict build). The theme's own images
 Problems, with the post's file and line: an image without alt text, an
 image file that does not exist, an image from another site, a file that is
 not a photo or is damaged (truncated), a photo above IMAGE_MAX_PIXELS, an
-SVG without a size; an image a post only links to or uses as a poster that
+SVG without a size; an AUTHOR_PHOTO that is not a photo in the static
+folders (named with the setting's line in the settings file); an image a
+post only links to or uses as a poster that
 cannot be read is named by its own file. Images outside STATIC_PATHS (the
 theme's own, say) are left as they are.
 
 Settings read (defaults): IMAGE_WIDTHS ([480, 960, 1600]), IMAGE_MAX_WIDTH
 (2000), IMAGE_QUALITY (80), IMAGE_SIZES ("(min-width: 42rem) 40rem, 100vw"),
-IMAGE_MAX_PIXELS (120_000_000), IMAGE_CACHE_PATH (CACHE_PATH/images), and
+IMAGE_MAX_PIXELS (120_000_000), IMAGE_CACHE_PATH (CACHE_PATH/images),
+AUTHOR_PHOTO (""), and
 PATH, STATIC_PATHS, OUTPUT_PATH, SITEURL, RELATIVE_URLS (and, through each
 post's address, DRAFT_SAVE_AS and DRAFT_PAGE_SAVE_AS).
 Signals: initialized (settings), content_object_init (rewrite each post's
@@ -132,6 +137,12 @@ IMAGE_EXTENSIONS = {".jpg", ".jpeg", ".jpe", ".jfif", ".pjpeg", ".pjp", ".png", 
 FILE_ATTRIBUTE = re.compile(r"""\b(?:src|href|poster|srcset)\s*=\s*(["'])(.*?)\1""", re.I | re.S)
 SIXTEEN_BIT_GREY = {"I;16", "I;16L", "I;16B", "I;16N", "I"}
 SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
+# Her photo (AUTHOR_PHOTO) is shown at most 160 CSS pixels wide (About):
+# 480 pixels serve a phone's screen of three pixels to one.
+AUTHOR_PHOTO_WIDTH = 480
+# Where a setting may be written, the one read last first (publishconf.py
+# imports pelicanconf.py and overrides it).
+SETTINGS_FILES = ("publishconf.py", "pelicanconf.py")
 
 
 class PhotoError(Exception):
@@ -382,8 +393,34 @@ class Images:
         self.output = settings["OUTPUT_PATH"]
         # A setting may name an image too (DEFAULT_SHARE_IMAGE: link previews).
         self.used |= files_named(settings.values(), self.static_dirs)
+        self.author_photo = settings.get("AUTHOR_PHOTO", "")
+        if self.author_photo:
+            self.check_author_photo()
         absolute = not settings.get("RELATIVE_URLS", False)
         self.url_base = settings.get("SITEURL", "").rstrip("/") if absolute else ""
+
+    def check_author_photo(self):
+        """AUTHOR_PHOTO names a file in the static folders, which exists."""
+        value = self.author_photo
+        relative = content_relative_path(value, "")
+        if relative is None:
+            what = f"The AUTHOR_PHOTO setting names {value}, on another site."
+        elif not relative.startswith(self.static_dirs):
+            what = (f"The AUTHOR_PHOTO setting names {value}, which is not in a folder "
+                    f"of photos ({', '.join('content/' + d for d in self.static_dirs)}).")
+        elif not os.path.isfile(os.path.join(self.content_path, relative)):
+            what = (f"The AUTHOR_PHOTO setting names {value}, which does not exist "
+                    f"(looked for content/{relative}).")
+        else:
+            self.author_photo = relative
+            return
+        root = os.path.dirname(self.content_path)
+        file = next((name for name in SETTINGS_FILES
+                     if line_of(os.path.join(root, name), "AUTHOR_PHOTO =")), None)
+        report_problem(file, file and line_of(os.path.join(root, file), "AUTHOR_PHOTO ="),
+                       what, "Put your photo in content/images/ and write its name there, "
+                       'e.g. AUTHOR_PHOTO = "images/tracy.jpg" (letter case counts), or '
+                       'leave it empty (AUTHOR_PHOTO = "") to show your initials.')
 
     def rewrite(self, content):
         if isinstance(content, Static):
@@ -478,16 +515,17 @@ class Images:
                             self.sizes, widths, size, lazy,
                             self.url(fallback.path)), published
 
-    def as_published(self, path, source, photo):
+    def as_published(self, path, source, photo, max_width=None):
         """How the photo itself is published at `path`: with its own pixels,
         cleaned of metadata, where they can stay (a PNG, WebP or GIF stored
-        upright and at most IMAGE_MAX_WIDTH wide, or an animation); else
-        encoded again in its own format (a JPEG always: only its pixels then
-        leave, upright, in sRGB), at most IMAGE_MAX_WIDTH wide."""
+        upright and at most `max_width` (IMAGE_MAX_WIDTH) wide, or an
+        animation); else encoded again in its own format (a JPEG always: only
+        its pixels then leave, upright, in sRGB), at most `max_width` wide."""
+        max_width = max_width or self.max_width
         if photo.fmt in CLEANERS and (photo.animated or (
-                photo.upright and photo.size[0] <= self.max_width)):
+                photo.upright and photo.size[0] <= max_width)):
             return Variant(source, None, photo.fmt, path)
-        width = min(photo.size[0], self.max_width)
+        width = min(photo.size[0], max_width)
         return Variant(source, scaled_size(photo.size, width), photo.fmt, path)
 
     def plan(self, variant, content=None):
@@ -572,8 +610,9 @@ class Images:
                 self.plan(Variant(static.source_path, None, "svg", static.save_as))
                 return
             photo = read_photo(static.source_path, self.max_pixels)
+            small = AUTHOR_PHOTO_WIDTH if static.relative_source_path == self.author_photo else None
             if photo.fmt is not None:  # a HEIC only linked to: a browser could not show it
-                self.plan(self.as_published(static.save_as, static.source_path, photo))
+                self.plan(self.as_published(static.save_as, static.source_path, photo, small))
         except PhotoError as error:
             what, fix = error.args
             report_problem(self.coach_path(static.relative_source_path),

@@ -1,0 +1,3 @@
+from .series import register
+
+__all__ = ["register"]
