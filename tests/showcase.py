@@ -130,6 +130,7 @@ PAGE_TYPES = {
     "article with videos": "cant-fire-my-glutes/",
     "article with photo, table, code": "three-drills-for-knees-that-ache-on-the-stairs-hills/",
     "article in a series": "strong-feet-part-2-the-arch/",
+    "series": "series/strong-feet/",
     "about": "about/",
     "online assessment": "online-assessment/",
     "contact": "contact/",

@@ -98,7 +98,7 @@ def test_tags_and_categories_are_pills_with_their_number_of_posts(more):
 
 def test_the_footer_says_subscribe_in_plain_words_and_leads_to_the_subscribe_page(site):
     for path in ["", "cant-fire-my-glutes/", "404.html"]:
-        footer = site.page(path).footer
+        footer = site.page(path).select_one(".site-footer")
         text = footer.get_text()
         assert "Atom" not in text and "RSS" not in text and "feed" not in text, path
         [link] = footer.find_all("a", string="Subscribe")

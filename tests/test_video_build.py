@@ -60,15 +60,16 @@ def executable_scripts(page):
     return [s for s in page.find_all("script") if s.get("type") != "application/ld+json"]
 
 
-def test_the_article_loads_nothing_from_youtube_and_only_a_deferred_script(site):
+def test_the_article_loads_nothing_from_youtube_and_only_deferred_scripts_of_its_own(site):
     page = site.page(GLUTE)
     assert not page.find("iframe")
     loaded = [tag.get("src") or "" for tag in page.find_all(src=True)]
     loaded += [tag.get("href") or "" for tag in page.find_all("link")]
     assert not [url for url in loaded if any(host in url for host in YOUTUBE_HOSTS)]
     scripts = executable_scripts(page)
-    assert [(s["src"], s.has_attr("defer"), s.string) for s in scripts] == [
-        ("../theme/js/video.js", True, None)]
+    # The video facade's script, and the share row's (plugins/share): both deferred.
+    assert sorted((s["src"], s.has_attr("defer"), s.string) for s in scripts) == [
+        ("../theme/js/share.js", True, None), ("../theme/js/video.js", True, None)]
 
 
 def test_pages_without_videos_load_no_script(site):
