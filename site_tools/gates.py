@@ -210,7 +210,7 @@ def quietly(step, *args):
     """Run step, holding back what it prints (to tell it in its turn): what
     it printed (out, err), and the Failed it raised or None. Only this
     thread prints meanwhile: the gates running beside it print nothing,
-    check_built_site tells their results."""
+    check_sites tells their results."""
     printed = io.StringIO(), io.StringIO()
     try:
         with contextlib.redirect_stdout(printed[0]), contextlib.redirect_stderr(printed[1]):
