@@ -89,15 +89,27 @@ def served(folder):
 @contextlib.contextmanager
 def chromium():
     """Debian's Chromium through Playwright, with a fresh profile."""
+    with chromium_for_several() as (context, _):
+        yield context
+
+
+@contextlib.contextmanager
+def chromium_for_several():
+    """chromium(), which other Playwright sessions (one per thread: Playwright
+    allows one a thread) can share: yields its context and the DevTools
+    address they connect to."""
     from playwright.sync_api import sync_playwright
 
     profile = tempfile.mkdtemp(prefix="chromium-profile-")
     try:
         with sync_playwright() as playwright:
             context = playwright.chromium.launch_persistent_context(
-                profile, executable_path=CHROMIUM, headless=True, args=CHROMIUM_FLAGS)
+                profile, executable_path=CHROMIUM, headless=True,
+                args=[*CHROMIUM_FLAGS, "--remote-debugging-port=0"])
             try:
-                yield context
+                # Chromium writes the port it chose into the profile once listening.
+                port = (Path(profile) / "DevToolsActivePort").read_text().split()[0]
+                yield context, f"http://127.0.0.1:{port}"
             finally:
                 context.close()
     finally:
@@ -170,18 +182,71 @@ def site_pages(output):
             yield relative.removesuffix("index.html")
 
 
-def browser_reports(output, paths=None, context=None):
+def browser_reports(output, paths=None, context=None, base=None, stop=None):
     """A PageReport for each page (every page of the site by default), in
-    `context` or, without one, a Chromium of its own. Playwright allows one
-    browser session per thread: the tests pass theirs."""
+    `context` one after another or, without one, side by side in tabs of one
+    Chromium (reports_side_by_side). `base`: the address the site is served
+    at already, if it is. Playwright allows one browser session per thread:
+    the tests pass theirs."""
     paths = list(paths if paths is not None else site_pages(output))
-    with served(output) as base, contextlib.ExitStack() as stack:
-        context = context or stack.enter_context(chromium())
-        return [load_and_report(context, base, path) for path in paths]
+    with contextlib.ExitStack() as stack:
+        base = base or stack.enter_context(served(output))
+        if context is not None:
+            return [load_and_report(context, base, path) for path in paths]
+        return reports_side_by_side(base, paths, stop)
 
 
-def browser_problems(output, paths=None):
-    return [problem for report in browser_reports(output, paths)
+def reports_side_by_side(base, paths, stop=None):
+    """The pages' reports, in their order, loaded as many at a time as the
+    machine has cores: a page mostly waits (for the network to be idle), so
+    one tab at a time leaves the cores idle. One Chromium; each further tab
+    runs in a thread of its own, connected to it. Once `stop` is set, no
+    further page is loaded (and the reports are not wanted)."""
+    reports, errors = [None] * len(paths), []
+    pending = iter(enumerate(paths))
+    taking = threading.Lock()
+
+    def load_pages(context):
+        while not (stop and stop.is_set()) and not errors:
+            with taking:
+                index, path = next(pending, (None, None))
+            if path is None:
+                return
+            try:
+                reports[index] = load_and_report(context, base, path)
+            except Exception as error:  # told as the gate's own error, as one after another
+                errors.append(error)
+
+    def load_pages_connected(endpoint):
+        from playwright.sync_api import sync_playwright
+
+        try:
+            with sync_playwright() as playwright:
+                browser = playwright.chromium.connect_over_cdp(endpoint)
+                context = browser.new_context()
+                try:
+                    load_pages(context)
+                finally:
+                    context.close()
+        except Exception as error:
+            errors.append(error)
+
+    tabs = min(len(paths), os.cpu_count() or 1)
+    with chromium_for_several() as (context, endpoint):
+        helpers = [threading.Thread(target=load_pages_connected, args=(endpoint,))
+                   for _ in range(tabs - 1)]
+        for helper in helpers:
+            helper.start()
+        load_pages(context)
+        for helper in helpers:
+            helper.join()
+    if errors:
+        raise errors[0]
+    return [report for report in reports if report is not None]
+
+
+def browser_problems(output, paths=None, base=None, stop=None):
+    return [problem for report in browser_reports(output, paths, base=base, stop=stop)
             for problem in report.problems()]
 
 

@@ -10,11 +10,14 @@ locked npm packages; Debian's Chromium, as root): it is the README's set-up
 command.
 """
 
+import contextlib
+import io
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from checks.browser import CHROMIUM
@@ -93,48 +96,27 @@ def quality_tools_ready(root, install=False):
     return not missing
 
 
-def run_checks(output, siteurl="", in_browser=False, tools_ready=True, lighthouse_pages=()):
-    """The checks over a built site, each naming every problem it finds:
-    internal links and, with the tools, valid HTML; with in_browser, also
-    every page in a real Chromium (no outside or failed request, nothing
-    render-blocking, no console or CSP error, no axe violation, the article
-    byte budget) and Lighthouse's four scores. Raises Failed when any fails."""
-    from checks.html_valid import html_errors
-    from checks.links import broken_internal_links
-
-    gates = [("Internal links: all resolve.", lambda: broken_internal_links(output, siteurl))]
-    if tools_ready:
-        gates.append(("HTML: every page is valid.", lambda: html_errors(output)))
-    if in_browser and tools_ready:
-        from checks.browser import browser_problems
-        from checks.lighthouse import lighthouse_results
-
-        gates.append(("Browser: no outside request, no error, no axe violation, within budget.",
-                      lambda: browser_problems(output)))
-    found = []
-    for passed_message, gate in gates:
-        found += run_gate(passed_message, gate)
-    if in_browser and tools_ready:
-        if found:
-            # A minute of audits adds nothing once a check has failed: nothing
-            # is published until that is fixed, and the next run audits.
-            print("Lighthouse: not run, since a check above failed.")
-        else:
-            found += run_gate("Lighthouse: 100 in all four categories.",
-                              lambda: lighthouse_results(output, lighthouse_pages)[1])
-    if found:
-        raise Failed(f"\n{len(found)} problem(s) found by the checks: see above.",
-                     [{"what": problem} for problem in found])
+PASSED = {
+    "links": "Internal links: all resolve.",
+    "html": "HTML: every page is valid.",
+    "browser": "Browser: no outside request, no error, no axe violation, within budget.",
+    "lighthouse": "Lighthouse: 100 in all four categories.",
+}
 
 
-def run_gate(passed_message, gate):
-    """Run one gate: print each problem it finds, or that it passed; the problems."""
-    problems = gate()
+def report_gate(gate, problems):
+    """Print each problem one gate found, or that it passed; the problems."""
     for problem in problems:
         print(problem, file=sys.stderr)
     if not problems:
-        print(passed_message)
+        print(PASSED[gate])
     return problems
+
+
+def fail_if_found(found):
+    if found:
+        raise Failed(f"\n{len(found)} problem(s) found by the checks: see above.",
+                     [{"what": problem} for problem in found])
 
 
 def build_and_check(project, production_settings, development_settings, output, siteurl,
@@ -149,16 +131,93 @@ def build_and_check(project, production_settings, development_settings, output, 
 
 def check_built_site(project, development_settings, output, siteurl, lighthouse_pages,
                      tools_ready, verbose=False):
-    """Every check of a production build in `output`: links and valid HTML on
-    it; the browser checks and Lighthouse on a development build of the same
-    sources, whose relative links can be served here. check and publish both
-    run this, so a check added in run_checks guards both."""
-    run_checks(output, siteurl, tools_ready=tools_ready)
-    with tempfile.TemporaryDirectory() as scratch:
-        development = Path(scratch) / "development"
-        build_strictly(project, development_settings, development, verbose)
-        run_checks(development, "", in_browser=True, tools_ready=tools_ready,
-                   lighthouse_pages=lighthouse_pages)
+    """Every check of a production build in `output` (check_sites), with a
+    development build of the same sources for the browsers. check and
+    publish both run this, so a check added in check_sites guards both."""
+    def build_development(folder):
+        build_strictly(project, development_settings, folder, verbose)
+
+    check_sites(output, siteurl, build_development, lighthouse_pages, tools_ready)
+
+
+def check_sites(output, siteurl, build_development, lighthouse_pages, tools_ready):
+    """Every check of a production build in `output`: internal links and, with
+    the tools, valid HTML on it; then the same two, every page in a real
+    Chromium (no outside or failed request, nothing render-blocking, no
+    console or CSP error, no axe violation, the article byte budget) and
+    Lighthouse's four scores on `lighthouse_pages`, on the development build
+    that build_development(folder) makes of the same sources, whose relative
+    links can be served here. Raises Failed when any fails.
+
+    The gates share nothing but the built sites, so they run side by side:
+    one Java checks both sites, one Chromium loads the pages in several tabs,
+    Lighthouse audits its pages at once, and the development site is served
+    once for both browsers. What they find is told as if they had run one
+    after another: the production site's problems stop the run before
+    anything of the development site's is told, and Lighthouse's scores
+    count only when every other check passed (nothing is published until
+    that is fixed, and the next run audits). Whatever is not told is
+    stopped, not waited for."""
+    from checks.browser import browser_problems, served
+    from checks.html_valid import html_errors_by_folder
+    from checks.lighthouse import lighthouse_results
+    from checks.links import broken_internal_links
+    from checks.stopping import Stop
+
+    output = Path(output).resolve()
+    stop = Stop()
+    # Left in reverse order: the gates end before the server and the folder go.
+    with (tempfile.TemporaryDirectory() as scratch, contextlib.ExitStack() as serving,
+          ThreadPoolExecutor(max_workers=5) as gates):
+        try:
+            links = gates.submit(broken_internal_links, output, siteurl)
+            development = Path(scratch).resolve() / "development"
+            build_log, build_failure = quietly(build_development, development)
+            built = build_failure is None
+            if tools_ready:
+                sites = [output, development] if built else [output]
+                html = gates.submit(html_errors_by_folder, sites, stop)
+            if built:
+                base = serving.enter_context(served(development))
+                development_links = gates.submit(broken_internal_links, development)
+                if tools_ready:
+                    browser = gates.submit(browser_problems, development, base=base, stop=stop)
+                    lighthouse = gates.submit(lighthouse_results, development, lighthouse_pages,
+                                              base=base, stop=stop)
+
+            found = report_gate("links", links.result())
+            if tools_ready:
+                found += report_gate("html", html.result()[output])
+            fail_if_found(found)
+            for stream, printed in zip((sys.stdout, sys.stderr), build_log, strict=True):
+                stream.write(printed.getvalue())
+            if not built:
+                raise build_failure
+            found = report_gate("links", development_links.result())
+            if tools_ready:
+                found += report_gate("html", html.result()[development])
+                found += report_gate("browser", browser.result())
+                if found:
+                    print("Lighthouse: not run, since a check above failed.")
+                else:
+                    found += report_gate("lighthouse", lighthouse.result()[1])
+            fail_if_found(found)
+        finally:
+            stop.set()
+
+
+def quietly(step, *args):
+    """Run step, holding back what it prints (to tell it in its turn): what
+    it printed (out, err), and the Failed it raised or None. Only this
+    thread prints meanwhile: the gates running beside it print nothing,
+    check_sites tells their results."""
+    printed = io.StringIO(), io.StringIO()
+    try:
+        with contextlib.redirect_stdout(printed[0]), contextlib.redirect_stderr(printed[1]):
+            step(*args)
+    except Failed as failed:
+        return printed, failed
+    return printed, None
 
 
 def build_strictly(project, settings, output, verbose=False):
