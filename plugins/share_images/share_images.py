@@ -258,6 +258,16 @@ def share_image_path(save_as, extension):
     return f"{os.path.splitext(save_as)[0]}-share.{extension}"
 
 
+def remove_other_format(destination):
+    """The warm preview writes into the same output again and again: a post
+    that gains a photo moves from share.png to share.jpg (or back), and the
+    old picture must not stay behind."""
+    stem, extension = os.path.splitext(destination)
+    for other in (".png", ".jpg"):
+        if other != extension and os.path.exists(stem + other):
+            os.remove(stem + other)
+
+
 def file_digest(path):
     with open(path, "rb") as file:
         return hashlib.sha256(file.read()).hexdigest()
@@ -350,6 +360,7 @@ class ShareImages:
             destination = os.path.join(self.output, path)
             os.makedirs(os.path.dirname(destination), exist_ok=True)
             shutil.copyfile(cached, destination)
+            remove_other_format(destination)
 
 
 def draw_default_share_image(path, settings_file="pelicanconf.py"):
