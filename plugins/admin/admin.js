@@ -18,6 +18,8 @@
 
   // The site's stylesheet, wherever THEME_STATIC_DIR puts it (plugins/admin/admin.py).
   CMS.registerPreviewStyle(document.currentScript.dataset.previewStyle);
+  // The site's name: the mark a video's styled poster shows (data-mark).
+  var SITE_NAME = document.currentScript.dataset.siteName || "";
 
   // -- The preview of a post: the article as the site renders it -------------
   // (theme/templates/article.html: the header with the title and the meta
@@ -48,7 +50,8 @@
   // The site's embed (plugins/videos/youtube.py embed_html): a link with the
   // title and a play mark; nothing comes from YouTube in the preview.
   function embed(video, title) {
-    return "\n<div class=\"video\"><a class=\"video-link\" href=\"" + text(video.watch) +
+    return "\n<div class=\"video video-styled\" data-mark=\"" + text(SITE_NAME) +
+      "\"><a class=\"video-link\" href=\"" + text(video.watch) +
       "\" data-player=\"" + text(video.player) + "\" aria-label=\"" +
       text("Play video: " + title) + "\"><span class=\"video-title\">" + text(title) +
       "</span><span class=\"video-play\" aria-hidden=\"true\"></span></a></div>\n";
@@ -104,7 +107,7 @@
         date.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" })));
     }
     var body = bodyHTML(data("body"), title, props.getAsset);
-    var videos = (body.match(/<div class="video">/g) || []).length;
+    var videos = (body.match(/<div class="video[ "]/g) || []).length;
     if (videos) {
       meta.push(h("span", { key: "videos" }, " · ",
         h("span", { className: "video-mark" }, videos + " video" + (videos > 1 ? "s" : ""))));

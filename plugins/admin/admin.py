@@ -84,7 +84,8 @@ PAGE = """<!DOCTYPE html>
 {% if import_map %}<script type="importmap">{{ import_map | safe }}</script>{% endif %}
 <script src="github-status.js"></script>
 <script src="{{ editor }}"></script>
-<script src="admin.js" data-preview-style="../{{ theme_static }}/css/main.css"></script>
+<script src="admin.js" data-preview-style="../{{ theme_static }}/css/main.css"
+  data-site-name="{{ sitename }}"></script>
 {% endif %}
 </head>
 <body>

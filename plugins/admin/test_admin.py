@@ -158,8 +158,10 @@ def test_with_the_editor_the_page_loads_it_under_its_own_policy(tmp_path):
                      ADMIN_CSP={"default-src": ["'self'"], "connect-src": ["https://api.github.com"]})
     page = (admin / "index.html").read_text(encoding="utf-8")
     assert '<script src="sveltia-cms.js"></script>' in page
-    # admin.js styles the editor's preview with the site's stylesheet, from THEME_STATIC_DIR.
-    assert '<script src="admin.js" data-preview-style="../static/css/main.css"></script>' in page
+    # admin.js styles the editor's preview with the site's stylesheet, from
+    # THEME_STATIC_DIR, and marks a video's styled poster with the site's name.
+    assert ('<script src="admin.js" data-preview-style="../static/css/main.css"\n'
+            '  data-site-name="One Body Coach"></script>') in page
     assert "default-src &#39;self&#39;; connect-src https://api.github.com" in page
     assert '<meta name="robots" content="noindex, nofollow">' in page
     assert (admin / "sveltia-cms.js").read_text() == "window.CMS = {};"
