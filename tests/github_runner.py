@@ -21,6 +21,7 @@ An action it does not know fails the run, and so does an expression it
 cannot read: the emulation never guesses.
 """
 
+import functools
 import hashlib
 import json
 import os
@@ -355,9 +356,11 @@ class CacheStore:
         return True
 
 
+@functools.cache
 def machine_caches():
     """setup-python's and setup-node's `cache:` restore the pip and npm caches:
-    here they are the machine's own."""
+    here they are the machine's own. Asked once (npm takes seconds to answer on
+    a busy machine), not in every step's time."""
     pip_cache = subprocess.run(["python3", "-m", "pip", "cache", "dir"], capture_output=True,
                                text=True).stdout.strip()
     npm_cache = subprocess.run(["npm", "config", "get", "cache"], capture_output=True,
@@ -386,6 +389,7 @@ class Runner:
         self.commit = subprocess.run(["git", "rev-parse", "HEAD"], cwd=self.workspace,
                                      capture_output=True, text=True).stdout.strip()
         self.context = context
+        machine_caches()  # the machine's own, asked before the job's clock starts
         self.env_file = self.temp / "github_env"
         self.path_file = self.temp / "github_path"
         self.env_file.touch()
