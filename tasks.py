@@ -171,10 +171,15 @@ def videos(c):
 @task(help={"remote": "the git remote to push to (default: origin)",
             "branch": "the branch GitHub Pages serves (default: gh-pages)",
             "dry_run": "build and check only: commit nothing, push nothing",
-            "force": "publish even with uncommitted changes to the site's files"})
+            "force": "publish even with uncommitted changes to the site's files",
+            "build_only": "first half only (the workflow's): build into this folder and "
+                          "compare with the live site",
+            "from_build": "second half only: check and publish the site --build-only built "
+                          "in this folder"})
 def publish(c, remote=CONFIG["publish_remote"], branch=CONFIG["publish_branch"],
-            dry_run=False, force=False):
+            dry_run=False, force=False, build_only="", from_build=""):
     """Build the production site, check it, and publish it to GitHub Pages."""
     from site_tools import publish as site_publish
 
-    site_publish.publish({**CONFIG, "root": ROOT}, remote, branch, dry_run, force)
+    site_publish.publish({**CONFIG, "root": ROOT}, remote, branch, dry_run, force,
+                         build_only or None, from_build or None)

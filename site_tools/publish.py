@@ -8,6 +8,12 @@ push puts the local gh-pages back where it was; a site whose pages are the
 same as the live ones (a daily run with no post due) is neither checked
 again nor pushed. Under GitHub Actions, the run's summary says what happened
 (summary.py).
+
+The workflow runs it in two halves (`--build-only DIR`, then `--from-build
+DIR`), so that what only the checks need (their npm packages, the browser,
+Java) is set up only when the site changed: a daily run with nothing new,
+or a post that does not build, stops before that. The site is built once;
+the second half checks and publishes that same build.
 """
 
 import datetime
@@ -28,6 +34,7 @@ from site_tools.summary import (
     failure_lines,
     success_lines,
     write_run_summary,
+    write_step_output,
 )
 
 NOT_PUBLISHED = "Nothing was published: the live site and the gh-pages branch are as they were."
@@ -39,51 +46,98 @@ class Publication:
     outcome: str
     siteurl: str
     changes: SiteChanges = field(default_factory=SiteChanges)
+    built_here: bool = True  # False when it published a build made by --build-only
 
 
-def publish(config, remote, branch, dry_run=False, force=False):
+def publish(config, remote, branch, dry_run=False, force=False, build_only=None,
+            from_build=None):
     """The whole publish, timed, and told to the GitHub run's summary when
-    there is one (the console gets the same as it goes)."""
+    there is one (the console gets the same as it goes). With `build_only`
+    (a folder), only its first half: build there and compare with what is
+    live; with `from_build`, only its second: check that build and publish."""
     started = time.monotonic()
     try:
-        publication = publish_site(config, remote, branch, dry_run, force)
+        if build_only:
+            publication = build_and_compare(config, remote, branch, Path(build_only), force)
+        elif from_build:
+            publication = check_and_publish(config, remote, branch, Path(from_build),
+                                            dry_run, force)
+            publication.built_here = False
+        else:
+            publication = publish_site(config, remote, branch, dry_run, force)
     except Failed as failed:
         heading = failed.heading if isinstance(failed, PlaceholdersLeft) else None
         write_run_summary(failure_lines(failed.problems, failed.message, NOT_PUBLISHED,
                                         heading), "failed")
         raise Failed(f"{failed.message}\n{NOT_PUBLISHED}", failed.problems) from None
+    if build_only:  # the first half: the workflow goes on when the site changed
+        write_step_output("changed", "true" if publication.outcome == "changed" else "false")
+    if publication.outcome == "changed":  # the second half tells the outcome
+        write_step_output("outcome", "changed")
+        return publication
     write_run_summary(success_lines(publication, time.monotonic() - started),
                       publication.outcome)
     return publication
 
 
 def publish_site(config, remote, branch, dry_run, force):
+    """Both halves in one go, as on a laptop, in a scratch folder."""
+    with tempfile.TemporaryDirectory(prefix="publish-") as scratch:
+        output = Path(scratch) / "site"
+        built = build_and_compare(config, remote, branch, output, force, dry_run)
+        if built.outcome == "unchanged":
+            return built
+        return check_and_publish(config, remote, branch, output, dry_run, force)
+
+
+def build_and_compare(config, remote, branch, output, force, dry_run=False):
+    """Refuse what must not go live, build the production site into `output`
+    and compare it with the live site: "unchanged" or "changed". Needs none
+    of the checks' tools."""
     root = config["root"]
     git = Git(root)
-    source = git.source_commit()
+    git.source_commit()
     refuse_uncommitted_changes(git, config["published_sources"], force, dry_run)
     refuse_placeholders(root, dry_run)
     siteurl, cname = production_setting(root, "SITEURL"), production_setting(root, "CNAME")
     if not dry_run:
         git.ensure_remote(remote)
         git.follow_published_branch(remote, branch)
+    build_strictly(root, config["settings_publish"], output)
+    add_pages_files(output, cname)
+    changes = compare_with_live(git, output, git.live_tip(remote, branch))
+    if changes.live and not changes.pages and not dry_run:
+        print(f"Nothing new to publish: every page of {siteurl} is as it is live.")
+        return Publication("unchanged", siteurl, changes)
+    print(f"The site for {siteurl} is built in {output}, and differs from what is live.")
+    return Publication("changed", siteurl, changes)
+
+
+def check_and_publish(config, remote, branch, output, dry_run, force):
+    """Every check on the site built in `output` (build_and_compare), then
+    commit it to `branch` and push."""
+    root = config["root"]
+    git = Git(root)
+    source = git.source_commit()
+    if not (output / "index.html").is_file():
+        raise Failed(f"There is no built site in {output}: build it first with "
+                     f"publish --build-only {output}.",
+                     [{"what": f"There is no built site in {output}."}])
     tools_ready = quality_tools_ready(root)
-    with tempfile.TemporaryDirectory(prefix="publish-") as scratch:
-        output = Path(scratch) / "site"
-        build_strictly(root, config["settings_publish"], output)
-        add_pages_files(output, cname)
-        changes = compare_with_live(git, output, git.live_tip(remote, branch))
-        if changes.live and not changes.pages and not dry_run:
-            print(f"Nothing new to publish: every page of {siteurl} is as it is live.")
-            return Publication("unchanged", siteurl, changes)
-        check_built_site(root, config["settings_base"], output, siteurl,
-                         config["lighthouse_pages"], tools_ready)
-        if dry_run:
-            print(f"Dry run: the site for {siteurl} built and passed every check; "
-                  "nothing was committed or pushed.")
-            return Publication("dry run", siteurl, changes)
-        with_changes = force and bool(uncommitted_source_changes(git, config["published_sources"]))
-        previous = git.commit_site(output, remote, branch, publish_message(source, with_changes))
+    siteurl = production_setting(root, "SITEURL")
+    changes = compare_with_live(git, output, git.live_tip(remote, branch))
+    check_built_site(root, config["settings_base"], output, siteurl,
+                     config["lighthouse_pages"], tools_ready)
+    if dry_run:
+        print(f"Dry run: the site for {siteurl} built and passed every check; "
+              "nothing was committed or pushed.")
+        return Publication("dry run", siteurl, changes)
+    with_changes = force and bool(uncommitted_source_changes(git, config["published_sources"]))
+    # The tree only when every tracked file is as committed: the live site is then HEAD's.
+    tracked_changes = git.run("status", "--porcelain", "--untracked-files=no").stdout.strip()
+    tree = None if tracked_changes else git.run("rev-parse", "HEAD^{tree}").stdout.strip()
+    previous = git.commit_site(output, remote, branch,
+                               publish_message(source, with_changes, tree))
     git.push_site(remote, branch, previous)
     print(f"Published {siteurl} ({branch} on {remote}); "
           "GitHub Pages shows it within a minute or two.")
@@ -148,12 +202,16 @@ def refuse_placeholders(root, dry_run):
         raise PlaceholdersLeft(placeholders)
 
 
-def publish_message(source, with_uncommitted_changes):
+def publish_message(source, with_uncommitted_changes, tree=None):
+    """The gh-pages commit's message: when, and from which commit; and, when
+    it is built from committed files only, their tree, by which the workflow
+    knows a later run with the same files has nothing new (anything_new.py)."""
     branch, commit = source
     now = datetime.datetime.now(datetime.UTC)
     extra = " with uncommitted changes (--force)" if with_uncommitted_changes else ""
+    same_files = f"\nSource tree: {tree}" if tree and not with_uncommitted_changes else ""
     return (f"Publish the site, {now:%Y-%m-%d %H:%M} UTC, from {branch} {commit[:12]}{extra}\n\n"
-            f"Source commit: {commit}")
+            f"Source commit: {commit}{same_files}")
 
 
 # -- Git ---------------------------------------------------------------------------

@@ -8,16 +8,18 @@ its filters by chance, the sitemap dates lists by the build's time), so they
 count as changed only with a page.
 
 write_run_summary: under GitHub Actions ($GITHUB_STEP_SUMMARY set), Markdown
-for the run's summary page; elsewhere it writes nothing.
+for the run's summary page; elsewhere it writes nothing. It says how long
+the run took, from its first step ($RUN_STARTED, seconds since the epoch,
+which the workflow's first step sets) to the push, and where GitHub shows
+the Pages deployment that follows (the run does not wait for it).
 """
 
 import html
 import os
 import re
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from site_tools.build import count_of
 
 # Made from the pages: see the docstring.
 DERIVED = re.compile(r"^(pagefind/|sitemap\.xml$)")
@@ -25,6 +27,7 @@ DERIVED = re.compile(r"^(pagefind/|sitemap\.xml$)")
 POST_BODY = re.compile(rb"<article class=\"post\"[^>]* data-pagefind-body>.*?</article>", re.S)
 TITLE = re.compile(rb"<h1>(.*?)</h1>", re.S)
 LISTED_AT_MOST = 20  # posts named per kind in the summary; the rest are counted
+NOTHING_NEW = "## Nothing new to publish"
 
 
 @dataclass
@@ -121,22 +124,53 @@ def write_run_summary(lines, outcome):
     """Append Markdown `lines` to the GitHub run's summary page
     ($GITHUB_STEP_SUMMARY), and the outcome to the step's outputs
     ($GITHUB_OUTPUT); without them (on a laptop) nothing is written."""
-    summary_file, output_file = (os.environ.get("GITHUB_STEP_SUMMARY"),
-                                 os.environ.get("GITHUB_OUTPUT"))
+    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary_file:
         with open(summary_file, "a", encoding="utf-8") as summary:
             summary.write("\n".join(lines) + "\n")
+    write_step_output("outcome", outcome)
+
+
+def write_step_output(name, value):
+    """A step output ($GITHUB_OUTPUT) the workflow's later steps read."""
+    output_file = os.environ.get("GITHUB_OUTPUT")
     if output_file:
         with open(output_file, "a", encoding="utf-8") as outputs:
-            outputs.write(f"outcome={outcome}\n")
+            outputs.write(f"{name}={value}\n")
+
+
+def run_seconds():
+    """Seconds since the run's first step ($RUN_STARTED), or None outside a run."""
+    started = os.environ.get("RUN_STARTED", "")
+    return time.time() - int(started) if started.isdigit() else None
+
+
+def run_time_line(what):
+    seconds = run_seconds()
+    return [f"The whole run took {duration(seconds)} from its first step to {what}."] \
+        if seconds is not None else []
+
+
+def pages_deployment_line():
+    """Where GitHub shows the Pages deployment that the push starts: on the
+    repository's github-pages environment (GitHub reports it there, live
+    when it says Active)."""
+    server, repository = os.environ.get("GITHUB_SERVER_URL"), os.environ.get("GITHUB_REPOSITORY")
+    if not (server and repository):
+        return []
+    return [f"GitHub Pages deploys it next: [follow its deployment]({server}/{repository}/"
+            "deployments/github-pages); the new version is live when it shows Active, "
+            "usually within a minute or two."]
 
 
 def success_lines(publication, seconds):
     changes, url = publication.changes, markdown_text(publication.siteurl)
     if publication.outcome == "unchanged":
-        return ["## Nothing new to publish", "",
-                f"Every page of {url} is already live as it was built now, so nothing "
-                f"was pushed. Built and compared in {duration(seconds)}."]
+        return [NOTHING_NEW, "",
+                f"Nothing changed: every page of {url} is already live as it was built now "
+                "(no new post, none newly due, no changed file), so nothing was checked or "
+                f"pushed. Built and compared in {duration(seconds)}.",
+                *run_time_line("the end")]
     heading = "## Published" if publication.outcome == "published" else "## Built and checked"
     where = (f"The site is live at {url} (GitHub Pages shows the new version within a "
              "minute or two)." if publication.outcome == "published" else
@@ -149,10 +183,11 @@ def success_lines(publication, seconds):
             lines += [f"{label}:", ""] + post_items(publication.siteurl, posts) + [""]
     if not (changes.new_posts or changes.changed_posts or changes.removed_posts):
         lines += ["No post is new or changed; other pages are.", ""]
-    lines.append(f"{changes.page_count} pages, built, checked and published in "
-                 f"{duration(seconds)}." if publication.outcome == "published" else
-                 f"{changes.page_count} pages, built and checked in {duration(seconds)}.")
-    return lines
+    if publication.outcome != "published":
+        return [*lines, f"{changes.page_count} pages, built and checked in {duration(seconds)}."]
+    done = "built, checked and published" if publication.built_here else "checked and published"
+    return [*lines, *pages_deployment_line(), *run_time_line("the push"),
+            f"{changes.page_count} pages, {done} in {duration(seconds)}."]
 
 
 def post_items(siteurl, posts):
@@ -166,6 +201,8 @@ def post_items(siteurl, posts):
 def failure_lines(problems, message, not_published, heading=None):
     """What to fix, one problem a paragraph; `heading` in place of "Not published:
     N problems to fix" (placeholders have their own)."""
+    from site_tools.build import count_of  # imported here: summary.py runs before .venv exists
+
     heading = heading or (f"## Not published: {count_of(problems)} to fix"
                           if problems else "## Not published")
     lines = [heading, "", not_published, ""]

@@ -1,6 +1,8 @@
 """The run's summary, without building a site: text shows as written, and a
 post is told apart from the pages around it."""
 
+import time
+
 from site_tools.publish import Publication
 from site_tools.summary import (
     Post,
@@ -45,3 +47,21 @@ def test_a_failure_without_problems_shows_the_message():
 
 def test_durations_read_plainly():
     assert duration(42.4) == "42 s" and duration(61) == "1 min 1 s"
+
+
+def test_a_run_s_summary_says_how_long_it_took_and_where_pages_deploys(monkeypatch):
+    monkeypatch.setenv("RUN_STARTED", str(int(time.time()) - 38))
+    monkeypatch.setenv("GITHUB_SERVER_URL", "https://github.com")
+    monkeypatch.setenv("GITHUB_REPOSITORY", "tracy/site")
+    published = Publication("published", "https://t.github.io/r", SiteChanges("abc", ["a"]),
+                            built_here=False)
+    lines = success_lines(published, 30)
+    assert lines[-3] == ("GitHub Pages deploys it next: [follow its deployment]"
+                         "(https://github.com/tracy/site/deployments/github-pages); the new "
+                         "version is live when it shows Active, usually within a minute or two.")
+    assert lines[-2] in {f"The whole run took {s} s from its first step to the push."
+                         for s in (38, 39, 40)}
+    assert lines[-1] == "0 pages, checked and published in 30 s."
+    unchanged = success_lines(Publication("unchanged", "https://t.github.io/r"), 4)
+    assert unchanged[2].startswith("Nothing changed: every page of https://t.github.io/r is")
+    assert unchanged[-1].startswith("The whole run took ")
