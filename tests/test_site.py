@@ -42,16 +42,23 @@ def test_the_glute_post_carries_the_coachs_words_and_no_invented_addresses(site)
     assert "PLACEHOLDR1" in str(body) and "PLACEHOLDR2" in str(body)
 
 
-def test_the_glute_post_ends_with_one_booking_and_one_chat_button(site):
-    """Her closing "book in for an online assessment or arrange a chat" is the
-    call to action under every post, once: not a sentence and a box too."""
+def test_the_glute_post_links_to_the_assessment_and_contact_pages(site):
+    """Her own closing words, as she wrote them (the seed article)."""
+    body = site.page(GLUTE_POST).select_one(".post-body")
+    links = {a.get_text(" ", strip=True): a["href"] for a in body.select("a")}
+    assert links["book in for an online assessment"] == "../online-assessment/"
+    assert links["arrange a chat"] == "../contact/"
+
+
+def test_the_theme_adds_one_booking_and_one_chat_button_under_the_post(site):
+    """Around her words, the call to action comes once: not a box and a footer too."""
     main = site.page(GLUTE_POST).main
-    booking = [a for a in main.select("a[href]")
+    added = [a for a in main.select("a[href]") if not a.find_parent(class_="post-body")]
+    booking = [a for a in added
                if a["href"] in (SETTINGS["BOOKING_URL"], "../online-assessment/")]
     assert [(a.get_text(), a.find_parent(class_="cta") is not None) for a in booking] == [
         ("Book an online assessment", True)]
-    chat = [a for a in main.select("a[href]")
-            if a["href"] in (SETTINGS["CONTACT_URL"], "../contact/")]
+    chat = [a for a in added if a["href"] in (SETTINGS["CONTACT_URL"], "../contact/")]
     assert [a.get_text() for a in chat] == ["Arrange a chat"]
 
 

@@ -158,6 +158,10 @@ class Photo:
     upright: bool  # stored upright: no EXIF orientation to apply
 
 
+# What her photo may be: files every browser shows, published as they are (cleaned).
+AUTHOR_PHOTO_TYPES = (".jpg", ".jpeg", ".png", ".webp")
+
+
 @dataclass(frozen=True)
 class FirstPhoto:
     """A post's first photo as published, for its card in lists: its
@@ -411,6 +415,11 @@ class Images:
         elif not os.path.isfile(os.path.join(self.content_path, relative)):
             what = (f"The AUTHOR_PHOTO setting names {value}, which does not exist "
                     f"(looked for content/{relative}).")
+        elif os.path.splitext(relative)[1].lower() not in AUTHOR_PHOTO_TYPES:
+            # An iPhone's HEIC, say: not every browser shows it, and it is published
+            # only as a post's photo (with a JPEG beside it), never as this one file.
+            what = (f"The AUTHOR_PHOTO setting names {value}: browsers cannot all show "
+                    f"a {os.path.splitext(relative)[1]} file. Save or export it as a JPEG.")
         else:
             self.author_photo = relative
             return

@@ -45,3 +45,18 @@ def test_her_photo_in_the_content_folder_is_no_problem(tmp_path, caplog):
     with caplog.at_level(logging.ERROR, logger="plugins.problems"):
         plugin.check_author_photo()
     assert caplog.records == [] and plugin.author_photo == "images/tracy.jpg"
+
+
+def test_a_photo_straight_from_an_iphone_is_named_with_the_fix(tmp_path, caplog):
+    content = tmp_path / "content"
+    (content / "images").mkdir(parents=True)
+    (content / "images" / "tracy.heic").write_bytes(b"")
+    (tmp_path / "pelicanconf.py").write_text('AUTHOR_PHOTO = "images/tracy.heic"\n')
+    plugin = images.Images()
+    plugin.content_path, plugin.static_dirs = str(content), ("images/",)
+    plugin.author_photo = "images/tracy.heic"
+    with caplog.at_level(logging.ERROR, logger="plugins.problems"):
+        plugin.check_author_photo()
+    [problem] = [r.problem for r in caplog.records if hasattr(r, "problem")]
+    assert problem.file == "pelicanconf.py" and problem.line == 1
+    assert "a .heic file" in problem.what and "JPEG" in problem.what

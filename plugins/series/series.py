@@ -21,10 +21,13 @@ after neighbors and related_posts, which come before it in PLUGINS),
 article_writer_finalized (the series pages).
 """
 
+import os
 from dataclasses import dataclass, field
 
 from pelican import signals
 from pelican.utils import slugify
+
+from plugins.problems import line_of, report_problem
 
 
 @dataclass
@@ -78,11 +81,13 @@ class SeriesPlugin:
         self.save_as = settings.get("SERIES_SAVE_AS", "series/{slug}/index.html")
         self.slug_rules = settings.get("SLUG_REGEX_SUBSTITUTIONS", [])
         self.relative_urls = settings.get("RELATIVE_URLS", False)
+        self.content_path = settings.get("PATH", "content")
 
     def make_slug(self, name):
         return slugify(name, regex_subs=self.slug_rules)
 
     def find_series(self, generator):
+        self.refuse_names_without_an_address(generator.articles + generator.drafts)
         self.series = series_of(generator.articles, self.make_slug)
         for series in self.series:
             series.url = self.url.format(slug=series.slug)
@@ -94,6 +99,21 @@ class SeriesPlugin:
                 article.related_posts = related_without(
                     article.related_posts, linked_above(article), article)
         generator.context["all_series"] = self.series
+
+    def refuse_names_without_an_address(self, articles):
+        """A series named "💪" has no letter or digit to make its page's
+        address of: two such series would silently become one at /series//."""
+        for article in articles:
+            name = str(getattr(article, "series", "") or "").strip()
+            if name and not self.make_slug(name):
+                source = article.source_path
+                report_problem(
+                    os.path.relpath(source, os.path.dirname(self.content_path)),
+                    line_of(source, "series"),
+                    f"The series name “{name}” has no letter or digit, so its page "
+                    "can have no address.",
+                    "Name the series in words, the same in each of its posts "
+                    "(series: Strong feet).")
 
     def write_pages(self, generator, writer):
         template = generator.get_template("series")

@@ -170,3 +170,12 @@ def test_a_malformed_playlist_or_vimeo_address_is_an_error_that_quotes_it(addres
                                      "https://www.youtube.com/@onebodycoach"])
 def test_other_vimeo_and_youtube_pages_are_not_videos(address):
     assert video_from_url(address) is None
+
+
+def test_a_video_box_never_takes_an_id_the_page_has_already():
+    from .videos import ID_ATTRIBUTE, unique_id
+
+    page = '<h2 id="video-1">Video 1</h2><h2 id="video-1-2">Video 1, again</h2>'
+    taken = set(ID_ATTRIBUTE.findall(page))
+    assert unique_id("video-1", taken) == "video-1-3"
+    assert unique_id("video-2", taken) == "video-2"

@@ -78,6 +78,19 @@ def lone_address_line(lines):
     return None
 
 
+ID_ATTRIBUTE = re.compile(r'\bid="([^"]*)"')
+
+
+def unique_id(wanted, taken):
+    """`wanted`, or with -2, -3... when the page has that id already (a heading
+    "## Video 1" is id="video-1" too): two equal ids break the links to them."""
+    found, number = wanted, 1
+    while found in taken:
+        number += 1
+        found = f"{wanted}-{number}"
+    return found
+
+
 class VideoBlockProcessor(BlockProcessor):
     """Replaces a video paragraph or line by a video source element, which
     the plugin turns into the embed once it knows the post (its title, its
@@ -229,16 +242,17 @@ class Videos:
         if not isinstance(content, (Article, Page)) or not content._content:
             return
         found = []
+        taken_ids = set(ID_ATTRIBUTE.findall(content._content))  # a heading "Video 1" has one
 
         def embed(match):
             address, link_text, written = described(match)
-            return self.embed_for(content, address, link_text, written, found) or (
+            return self.embed_for(content, address, link_text, written, found, taken_ids) or (
                 f'<p><a href="{html.escape(address)}">{html.escape(address)}</a></p>')
 
         content._content = VIDEO_MARKUP.sub(embed, content._content)
         content.videos = found
 
-    def embed_for(self, content, address, link_text, written, found):
+    def embed_for(self, content, address, link_text, written, found, taken_ids=()):
         """The embed for one video (recorded in `found`), or None when its address
         is malformed (reported, quoting what the coach `written`)."""
         try:
@@ -257,7 +271,7 @@ class Videos:
             return None
         poster = poster_path(video.id, self.content_path, self.poster_dir)
         title = video_title(video.id, link_text, content.title or "", self.titles)
-        anchor = f"video-{len(found) + 1}"
+        anchor = unique_id(f"video-{len(found) + 1}", taken_ids)
         found.append(EmbeddedVideo(video.id, video.start, title, poster, anchor))
         return embed_html(video, title, poster and "{static}/" + poster, self.mark, anchor)
 
