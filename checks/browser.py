@@ -74,16 +74,22 @@ class QuietHandler(SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def served(folder):
-    """A web server on 127.0.0.1 serving folder; yields its address."""
-    handler = functools.partial(QuietHandler, directory=str(folder))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+def serving(server):
+    """Run `server` (an http.server bound to 127.0.0.1) in a thread; yields its address."""
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}"
     finally:
         server.shutdown()
         server.server_close()
+
+
+@contextlib.contextmanager
+def served(folder):
+    """A web server on 127.0.0.1 serving folder; yields its address."""
+    handler = functools.partial(QuietHandler, directory=str(folder))
+    with serving(ThreadingHTTPServer(("127.0.0.1", 0), handler)) as address:
+        yield address
 
 
 @contextlib.contextmanager

@@ -13,6 +13,7 @@ import urllib.request
 import pytest
 
 from benchmarks.build import free_port
+from checks.browser import serving
 from conftest import copy_project, run_pelican
 from site_tools.serve import SiteHandler, site_server
 
@@ -151,13 +152,8 @@ class QuietSiteHandler(SiteHandler):
 @contextlib.contextmanager
 def dev_serve(output):
     """`./dev serve`'s server (site_tools.serve) on 127.0.0.1."""
-    server = site_server(output, "127.0.0.1", 0, QuietSiteHandler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(site_server(output, "127.0.0.1", 0, QuietSiteHandler)) as address:
+        yield address
 
 
 @contextlib.contextmanager
