@@ -16,6 +16,8 @@ import markdown
 from markdown.postprocessors import Postprocessor
 from pelican import signals
 
+from plugins.markdown_extensions import add_once
+
 PRE_WITHOUT_TABINDEX = re.compile(r"<pre(?![^>]*\btabindex=)(?=[\s>])", re.I)
 
 
@@ -36,9 +38,7 @@ class CodeBlocksExtension(markdown.Extension):
 
 
 def add_markdown_extension(pelican):
-    extensions = pelican.settings.setdefault("MARKDOWN", {}).setdefault("extensions", [])
-    if not any(isinstance(extension, CodeBlocksExtension) for extension in extensions):
-        extensions.append(CodeBlocksExtension())
+    add_once(pelican.settings, CodeBlocksExtension)
 
 
 def register():

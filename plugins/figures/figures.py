@@ -19,6 +19,8 @@ import markdown
 from markdown.treeprocessors import Treeprocessor
 from pelican import signals
 
+from plugins.markdown_extensions import add_once
+
 
 def captioned_image(paragraph):
     """The image (or the link around it) a paragraph holds alone, if the image
@@ -63,9 +65,7 @@ class FiguresExtension(markdown.Extension):
 
 
 def add_markdown_extension(pelican):
-    extensions = pelican.settings.setdefault("MARKDOWN", {}).setdefault("extensions", [])
-    if not any(isinstance(extension, FiguresExtension) for extension in extensions):
-        extensions.append(FiguresExtension())
+    add_once(pelican.settings, FiguresExtension)
 
 
 def register():

@@ -18,6 +18,8 @@ import markdown
 from markdown.treeprocessors import Treeprocessor
 from pelican import signals
 
+from plugins.markdown_extensions import add_once
+
 ALIGNMENT = re.compile(r"text-align:\s*(left|center|right)")
 
 
@@ -60,9 +62,7 @@ class TablesExtension(markdown.Extension):
 
 
 def add_markdown_extension(pelican):
-    extensions = pelican.settings.setdefault("MARKDOWN", {}).setdefault("extensions", [])
-    if not any(isinstance(extension, TablesExtension) for extension in extensions):
-        extensions.append(TablesExtension())
+    add_once(pelican.settings, TablesExtension)
 
 
 def register():

@@ -45,6 +45,7 @@ from markdown.blockprocessors import BlockProcessor
 from pelican import signals
 from pelican.contents import Article, Page
 
+from plugins.markdown_extensions import add_once
 from plugins.problems import line_of, report_problem
 
 from .youtube import VideoAddressError, embed_html, is_video_address, video_from_url
@@ -179,9 +180,7 @@ def read_titles(data_file):
 
 
 def add_markdown_extension(settings):
-    extensions = settings.setdefault("MARKDOWN", {}).setdefault("extensions", [])
-    if not any(isinstance(extension, VideoExtension) for extension in extensions):
-        extensions.append(VideoExtension())
+    add_once(settings, VideoExtension)
 
 
 def poster_path(video_id, content_path, poster_dir):
