@@ -9,7 +9,7 @@ import pytest
 
 from checks.browser import RENDER_BYTES_BUDGET, browser_reports
 from checks.html_valid import html_errors
-from checks.lighthouse import lighthouse_results
+from checks.lighthouse import PRESET_CPU_SLOWDOWN, calibrated_slowdown, lighthouse_results
 from conftest import chromium_or_skip
 
 GOOD_HEAD = ('<!doctype html><html lang="en"><head><meta charset="utf-8">'
@@ -92,3 +92,14 @@ def test_lighthouse_names_the_category_and_the_audits_under_100(tmp_path):
                for p in problems)
     assert any(p.startswith("weak/: Lighthouse seo") and "meta description" in p
                for p in problems)
+
+
+@pytest.mark.parametrize("benchmark_index, slowdown", [
+    (2500, PRESET_CPU_SLOWDOWN),  # a fast desktop keeps the preset
+    (1750, 4.0),  # the desktop the preset is made for
+    (875, 2.0),  # half as fast: half the slowdown for the same phone
+    (300, 1.0),  # slower than the phone itself: never sped up
+])
+def test_the_cpu_slowdown_is_calibrated_to_the_machine_as_lighthouse_measured_it(
+        benchmark_index, slowdown):
+    assert calibrated_slowdown({"environment": {"benchmarkIndex": benchmark_index}}) == slowdown
