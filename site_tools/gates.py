@@ -150,14 +150,16 @@ def check_sites(output, siteurl, build_development, lighthouse_pages, tools_read
     links can be served here. Raises Failed when any fails.
 
     The gates share nothing but the built sites, so they run side by side:
-    one Java checks both sites, one Chromium loads the pages in several tabs,
-    Lighthouse audits its pages at once, and the development site is served
-    once for both browsers. What they find is told as if they had run one
-    after another: the production site's problems stop the run before
-    anything of the development site's is told, and Lighthouse's scores
-    count only when every other check passed (nothing is published until
-    that is fixed, and the next run audits). Whatever is not told is
-    stopped, not waited for."""
+    one Java checks both sites while one Chromium loads the pages in several
+    tabs. Lighthouse comes after them (checks/lighthouse.py): it measures time,
+    which the others' work on the same cores would cost it, and it is not
+    wanted when they failed. The development site is served once for both
+    browsers. What they find is told as if they had run one after another:
+    the production site's problems stop the run before anything of the
+    development site's is told (a broken link on it, before the development
+    site's gates start), and Lighthouse runs only when every other check
+    passed (nothing is published until that is fixed, and the next run
+    audits). Whatever is not told is stopped, not waited for."""
     from checks.browser import browser_problems, served
     from checks.html_valid import html_errors_by_folder
     from checks.lighthouse import lighthouse_results
@@ -168,12 +170,14 @@ def check_sites(output, siteurl, build_development, lighthouse_pages, tools_read
     stop = Stop()
     # Left in reverse order: the gates end before the server and the folder go.
     with (tempfile.TemporaryDirectory() as scratch, contextlib.ExitStack() as serving,
-          ThreadPoolExecutor(max_workers=5) as gates):
+          ThreadPoolExecutor(max_workers=4) as gates):
         try:
             links = gates.submit(broken_internal_links, output, siteurl)
             development = Path(scratch).resolve() / "development"
             build_log, build_failure = quietly(build_development, development)
-            built = build_failure is None
+            # A broken link on the production site ends the run once its HTML
+            # is checked too: the development site's gates are not started.
+            built = build_failure is None and not links.result()
             if tools_ready:
                 sites = [output, development] if built else [output]
                 html = gates.submit(html_errors_by_folder, sites, stop)
@@ -182,8 +186,6 @@ def check_sites(output, siteurl, build_development, lighthouse_pages, tools_read
                 development_links = gates.submit(broken_internal_links, development)
                 if tools_ready:
                     browser = gates.submit(browser_problems, development, base=base, stop=stop)
-                    lighthouse = gates.submit(lighthouse_results, development, lighthouse_pages,
-                                              base=base, stop=stop)
 
             found = report_gate("links", links.result())
             if tools_ready:
@@ -191,7 +193,7 @@ def check_sites(output, siteurl, build_development, lighthouse_pages, tools_read
             fail_if_found(found)
             for stream, printed in zip((sys.stdout, sys.stderr), build_log, strict=True):
                 stream.write(printed.getvalue())
-            if not built:
+            if build_failure is not None:
                 raise build_failure
             found = report_gate("links", development_links.result())
             if tools_ready:
@@ -200,7 +202,8 @@ def check_sites(output, siteurl, build_development, lighthouse_pages, tools_read
                 if found:
                     print("Lighthouse: not run, since a check above failed.")
                 else:
-                    found += report_gate("lighthouse", lighthouse.result()[1])
+                    found += report_gate("lighthouse", lighthouse_results(
+                        development, lighthouse_pages, base=base, stop=stop)[1])
             fail_if_found(found)
         finally:
             stop.set()
