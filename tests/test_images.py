@@ -139,7 +139,7 @@ def test_an_image_without_alt_text_or_file_stops_the_build_named(project, markdo
 
 def test_the_photo_page_does_not_shift_as_images_arrive(photo_site, serve, browser_page):
     """Image responses are held back, so a missing width or height would move
-    the text when they arrive: the layout-shift score must stay 0."""
+    the text when they arrive: the layout-shift score must stay (about) 0."""
     _, build, _ = photo_site
     page = browser_page
     page.set_viewport_size({"width": 375, "height": 2400})  # both photos in view
@@ -159,7 +159,12 @@ def test_the_photo_page_does_not_shift_as_images_arrive(photo_site, serve, brows
             .observe({type: 'layout-shift', buffered: true});
         setTimeout(() => done(total), 500);  // buffered entries arrive before this
     })""")
-    assert shift == 0
+    # A photo without its size moves the text by its whole height: a score of
+    # 0.05 and more here. Each size of a photo is rounded to whole pixels
+    # (2000×1333 for a 3:2 photo, 480×320 at phone width), so the text may
+    # move by a twentieth of a pixel once it arrives, scored about 0.00001
+    # on a busy machine, where it arrives after the first paint.
+    assert shift < 0.001
 
 
 # -- Photos as a phone, a camera or a drawing program makes them ---------------------
