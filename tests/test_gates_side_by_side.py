@@ -4,8 +4,8 @@ page that fails one gate fails the run, with the message each gate gave when
 they ran one after another, and the run's list of what to fix names it.
 
 The sites are a few hand-written pages (no Pelican build: the gates are what
-is tested); Lighthouse audits one page (two in its own test), and only
-once every other gate has passed."""
+is tested); Lighthouse audits one page, and only once every other gate
+has passed."""
 
 import random
 import string
@@ -120,26 +120,20 @@ BLOCKING_SCRIPT = ("<script>addEventListener('load', () => setTimeout(() => "
 
 def test_a_lighthouse_score_under_100_fails_the_run_naming_the_category_and_audit(
         tmp_path, capsys):
-    def with_an_undescribed_page_and_a_slow_one(folder):
+    """The gate's messages for each category are test_quality_gates.py's;
+    here, one that varies with the machine, through the parallel path."""
+    def with_a_slow_page(folder):
         good_site(folder)
-        # No meta description: Lighthouse's SEO score falls under 100.
-        write_page(folder, "good", body="<p>All is well.</p>")
         write_page(folder, "slow", body=f"<p>Wait.</p>{BLOCKING_SCRIPT}", head=DESCRIBED)
 
-    failed, out, err = run_gates(tmp_path, capsys,
-                                 development=with_an_undescribed_page_and_a_slow_one,
-                                 lighthouse_pages=("good/", "slow/"))
+    failed, out, err = run_gates(tmp_path, capsys, development=with_a_slow_page,
+                                 lighthouse_pages=("slow/",))
 
-    assert failed is not None
-    problems = problems_listed(failed)
-    assert [p for p in problems if p.startswith("good/: Lighthouse seo ")
-            and "meta description" in p]
     # A slow page stays slow when audited again on the phone calibrated to
     # this machine's speed, and the problem says at what slowdown.
-    [slow] = [p for p in problems if p.startswith("slow/: ")]
+    assert failed is not None
+    [slow] = problems_listed(failed)
     assert slow.startswith("slow/: Lighthouse performance ") and "Total Blocking Time" in slow
     assert "(its best run, the CPU slowed " in slow
-    # Only Lighthouse's (a busy machine may cost the good page performance points too).
-    assert all(p.startswith(("good/: Lighthouse ", "slow/: Lighthouse ")) for p in problems)
-    assert err.splitlines() == problems
+    assert err.splitlines() == [slow]
     assert out.splitlines()[-2:] == [PASSED["html"], PASSED["browser"]]

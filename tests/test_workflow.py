@@ -84,7 +84,7 @@ class GitHub:
             (self.laptop / name).write_text(text, encoding="utf-8")
         git(self.laptop, "add", "--all")
         git(self.laptop, "-c", "user.name=Tracy", "-c", "user.email=tracy@test.invalid",
-            "commit", "--quiet", "-m", message)
+            "commit", "--quiet", "--allow-empty", "-m", message)
         git(self.laptop, "push", "--quiet", "origin", "main")
 
     def run_workflow(self, event_name, workflow=None):
@@ -267,16 +267,22 @@ ADDRESS_CASES = {
 }
 
 
+@pytest.fixture(scope="module")
+def address_github(tmp_path_factory):
+    """One "GitHub" for the address cases, each pushing the publishconf.py it
+    needs: (it, publishconf.py as the project has it)."""
+    github = GitHub(tmp_path_factory.mktemp("address"))
+    return github, (github.laptop / "publishconf.py").read_text()
+
+
 @pytest.mark.parametrize("variables, configured, exported", ADDRESS_CASES.values(),
                          ids=ADDRESS_CASES.keys())
-def test_the_site_address_comes_from_the_repository(tmp_path, variables, configured,
-                                                    exported):
-    github = GitHub(tmp_path)
-    settings = github.laptop / "publishconf.py"
-    assert PLACEHOLDER in settings.read_text()
-    if configured != PLACEHOLDER:
-        github.push("Address", {"publishconf.py": settings.read_text().replace(PLACEHOLDER,
-                                                                                configured)})
+def test_the_site_address_comes_from_the_repository(address_github, tmp_path, variables,
+                                                    configured, exported):
+    github, settings = address_github
+    assert PLACEHOLDER in settings
+    github.push(f"Address: {configured}",
+                {"publishconf.py": settings.replace(PLACEHOLDER, configured)})
     runner = Runner(tmp_path / "run", github.origin, {**context("push"), "vars": variables})
     workflow = load_workflow()
     [step] = [s for s in workflow["jobs"]["publish"]["steps"]
@@ -288,8 +294,9 @@ def test_the_site_address_comes_from_the_repository(tmp_path, variables, configu
     assert read_env_file(runner.env_file) == exported
 
 
-def test_a_user_site_is_served_from_the_root(tmp_path):
-    github = GitHub(tmp_path)
+def test_a_user_site_is_served_from_the_root(address_github, tmp_path):
+    github, settings = address_github
+    github.push("The project's address", {"publishconf.py": settings})
     runner = Runner(tmp_path / "run", github.origin, context("push"))
     runner.context["github"]["event"]["repository"]["name"] = "Tracy.github.io"
     [step] = [s for s in load_workflow()["jobs"]["publish"]["steps"]
