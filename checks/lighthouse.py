@@ -32,7 +32,6 @@ from checks.browser import CHROMIUM, CHROMIUM_FLAGS, served
 ROOT = Path(__file__).resolve().parent.parent
 RUNNER = ROOT / "checks/lighthouse.mjs"
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
-PERFORMANCE_TRIES = 2
 PRESET_CPU_SLOWDOWN = 4
 # The preset's 4× is made for a high-end desktop: benchmarkIndex 1500 to 2000
 # in Lighthouse's table, so the phone it emulates scores about 1750 / 4.
@@ -106,28 +105,23 @@ def falls_short_only_in_performance(best):
 
 def audit_pages(base, paths, stop=None):
     """{path: (best scores, the report each score comes from)}: every page at
-    the preset, side by side; then, up to PERFORMANCE_TRIES runs in all, the
-    pages that fell short only in performance, each at the slowdown
-    calibrated on its run before, keeping its best performance. None once
-    `stop` is set."""
+    the preset, side by side; then once more, side by side, the pages that
+    fell short only in performance, each at the slowdown calibrated on its
+    first run, keeping its best performance. None once `stop` is set."""
     first = audit_side_by_side(base, [(path, PRESET_CPU_SLOWDOWN) for path in paths], stop)
     if first is None:
         return None
     audits = {path: (scores(report), dict.fromkeys(CATEGORIES, report))
               for path, report in first.items()}
-    last = first
-    for _ in range(PERFORMANCE_TRIES - 1):
-        again = [(path, calibrated_slowdown(last[path])) for path in paths
-                 if falls_short_only_in_performance(audits[path][0])]
-        if not again:
-            break
-        last = audit_side_by_side(base, again, stop)
-        if last is None:
-            return None
-        for path, report in last.items():
-            best, reports = audits[path]
-            if scores(report)["performance"] > best["performance"]:
-                best["performance"], reports["performance"] = scores(report)["performance"], report
+    again = [(path, calibrated_slowdown(first[path])) for path in paths
+             if falls_short_only_in_performance(audits[path][0])]
+    second = audit_side_by_side(base, again, stop) if again else {}
+    if second is None:
+        return None
+    for path, report in second.items():
+        best, reports = audits[path]
+        if scores(report)["performance"] > best["performance"]:
+            best["performance"], reports["performance"] = scores(report)["performance"], report
     return audits
 
 
