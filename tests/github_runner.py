@@ -112,19 +112,18 @@ class Expression:
         return bool(self.tokens) and self.tokens[0][0] == "op" and self.tokens[0][1] in values
 
     def either(self):
-        left = self.both()
-        while self.peek("||"):
-            self.take()
-            right = self.both()
-            left = left if truthy(left) else right
-        return left
+        return self.chain("||", self.both, lambda left, right: left if truthy(left) else right)
 
     def both(self):
-        left = self.comparison()
-        while self.peek("&&"):
+        return self.chain("&&", self.comparison,
+                          lambda left, right: right if truthy(left) else left)
+
+    def chain(self, operator, operand, combine):
+        """operand (operator operand)*, combined from the left as GitHub does."""
+        left = operand()
+        while self.peek(operator):
             self.take()
-            right = self.comparison()
-            left = right if truthy(left) else left
+            left = combine(left, operand())
         return left
 
     def comparison(self):
