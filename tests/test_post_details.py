@@ -163,6 +163,6 @@ def test_the_quote_bar_ends_with_its_text(phone):
 
 def test_the_post_with_every_detail_is_valid_passes_axe_and_stays_in_budget(details_site, browser):
     assert html_errors(details_site.output / "details") == []
-    [report] = browser_reports(details_site.output, ["details/"], context=browser)
+    [report] = browser_reports(details_site.output, ["details/"])
     assert report.problems() == []  # axe, console, third parties, render-blocking
     assert report.is_article and report.render_bytes <= RENDER_BYTES_BUDGET

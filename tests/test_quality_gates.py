@@ -24,14 +24,32 @@ def write_page(folder, path, body="", head=""):
     file.write_text(GOOD_HEAD.format(head=head, body=body), encoding="utf-8")
 
 
-@pytest.fixture
-def gates_ready(browser):
-    return browser
+# A page made to break each browser gate, all loaded in one run of the gate
+# (browser_reports, in its tabs), as `check` loads a site's pages.
+BAD_PAGES = {
+    # Random letters barely compress: 40,000 of them are about 24 KB gzipped.
+    "heavy/": {"body": "<p>{}</p>".format("".join(
+        random.Random(1).choices(string.ascii_lowercase + " ", k=40000)))},
+    "tracked/": {"body": '<img src="https://tracker.example/pixel.gif" alt="">'},
+    "blocked/": {"head": '<link rel="stylesheet" href="/style.css">',
+                 "body": '<img src="/missing.png" alt="A missing photo">'},
+    "injected/": {"head": '<meta http-equiv="Content-Security-Policy" '
+                          'content="script-src \'self\'">',
+                  "body": "<script>document.title='pwned'</script>"},
+    "no-alt/": {"body": '<img src="data:," width="10" height="10">'},
+    "fine/": {},
+}
 
 
-def problems_of(folder, path, browser):
-    [report] = browser_reports(folder, [path], context=browser)
-    return report.problems()
+@pytest.fixture(scope="module")
+def problems(tmp_path_factory):
+    """{path: its problems} for BAD_PAGES."""
+    chromium_or_skip()
+    folder = tmp_path_factory.mktemp("bad-pages")
+    (folder / "style.css").write_text("body { margin: 0 }")
+    for path, parts in BAD_PAGES.items():
+        write_page(folder, path, **parts)
+    return {report.path: report.problems() for report in browser_reports(folder, list(BAD_PAGES))}
 
 
 def test_the_html_gate_names_the_page_and_line_of_invalid_html(tmp_path):
@@ -42,45 +60,35 @@ def test_the_html_gate_names_the_page_and_line_of_invalid_html(tmp_path):
     assert any("No “p” element in scope" in e or "Stray end tag" in e for e in errors)
 
 
-def test_a_page_over_the_byte_budget_is_named_with_its_weight(tmp_path, gates_ready):
-    # Random letters barely compress: 40,000 of them are about 24 KB gzipped.
-    text = "".join(random.Random(1).choices(string.ascii_lowercase + " ", k=40000))
-    write_page(tmp_path, "heavy", body=f"<p>{text}</p>")
-    [problem] = problems_of(tmp_path, "heavy/", gates_ready)
+def test_a_page_that_breaks_no_gate_has_no_problem(problems):
+    assert problems["fine/"] == []
+
+
+def test_a_page_over_the_byte_budget_is_named_with_its_weight(problems):
+    [problem] = problems["heavy/"]
     assert problem.startswith("heavy/: ") and f"over the {RENDER_BYTES_BUDGET}-byte budget" in (
         problem)
 
 
-def test_a_request_to_another_host_is_named(tmp_path, gates_ready):
-    write_page(tmp_path, "tracked", body='<img src="https://tracker.example/pixel.gif" alt="">')
-    problems = problems_of(tmp_path, "tracked/", gates_ready)
+def test_a_request_to_another_host_is_named(problems):
     assert ("tracked/: requested https://tracker.example/pixel.gif from another host before "
-            "the reader acted") in problems
+            "the reader acted") in problems["tracked/"]
 
 
-def test_a_render_blocking_stylesheet_and_a_missing_file_are_named(tmp_path, gates_ready):
-    (tmp_path / "style.css").write_text("body { margin: 0 }")
-    write_page(tmp_path, "blocked", head='<link rel="stylesheet" href="/style.css">',
-               body='<img src="/missing.png" alt="A missing photo">')
-    problems = problems_of(tmp_path, "blocked/", gates_ready)
+def test_a_render_blocking_stylesheet_and_a_missing_file_are_named(problems):
     assert any(p.startswith("blocked/: render-blocking request: ") and p.endswith("/style.css")
-               for p in problems)
+               for p in problems["blocked/"])
     assert any(p.startswith("blocked/: request failed: ") and p.endswith("/missing.png (HTTP 404)")
-               for p in problems)
+               for p in problems["blocked/"])
 
 
-def test_an_inline_script_blocked_by_the_csp_is_a_console_error(tmp_path, gates_ready):
-    csp = '<meta http-equiv="Content-Security-Policy" content="script-src \'self\'">'
-    write_page(tmp_path, "injected", head=csp, body="<script>document.title='pwned'</script>")
-    problems = problems_of(tmp_path, "injected/", gates_ready)
+def test_an_inline_script_blocked_by_the_csp_is_a_console_error(problems):
     assert any(p.startswith("injected/: console error: ") and "Content Security Policy" in p
-               for p in problems)
+               for p in problems["injected/"])
 
 
-def test_an_accessibility_violation_is_named_with_its_axe_rule(tmp_path, gates_ready):
-    write_page(tmp_path, "no-alt", body='<img src="data:," width="10" height="10">')
-    problems = problems_of(tmp_path, "no-alt/", gates_ready)
-    assert any(p.startswith("no-alt/: axe: image-alt (critical)") for p in problems)
+def test_an_accessibility_violation_is_named_with_its_axe_rule(problems):
+    assert any(p.startswith("no-alt/: axe: image-alt (critical)") for p in problems["no-alt/"])
 
 
 def test_lighthouse_names_the_category_and_the_audits_under_100(tmp_path):
