@@ -11,19 +11,23 @@ machine as Lighthouse measured it in the run before (its benchmarkIndex),
 never above the preset's; it keeps its best performance score. The other
 categories do not vary: a page that fails one is not audited again.
 
-Each runner (checks/lighthouse.mjs) audits its pages in one Node and one
-Chrome, and there are as many runners at once as the machine has cores.
+Each runner (checks/lighthouse.mjs) audits page after page in one Node and
+one Chrome, and there are as many runners at once as the machine has cores,
+each taking the next audit as it ends one.
 
 Usage: python -m checks.lighthouse OUTPUT_DIR PATH [PATH ...]
 """
 
 import contextlib
+import itertools
 import json
 import os
+import queue
 import signal
 import subprocess
 import sys
 import tempfile
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -49,41 +53,6 @@ def cpu_slowdown(report):
     return report["configSettings"]["throttling"]["cpuSlowdownMultiplier"]
 
 
-def run_lighthouse(audits, stop=None):
-    """Lighthouse's JSON report for each (url, CPU slowdown) of `audits`
-    (mobile preset, offline, our Chromium), audited one after another by one
-    Node and one Chrome (checks/lighthouse.mjs); None once `stop` is set
-    (the run, and its Chrome, are ended)."""
-    flags = ["--headless=new" if f == "--headless" else f for f in CHROMIUM_FLAGS]
-    job = json.dumps({"categories": CATEGORIES, "chromeFlags": flags, "audits": audits})
-    with tempfile.TemporaryDirectory() as scratch:
-        command = ["node", str(RUNNER), scratch, job]
-        audit = subprocess.Popen(command, env={**os.environ, "CHROME_PATH": CHROMIUM})
-        if stop is not None:
-            # The runner closes its Chrome on an interrupt, as on Ctrl+C.
-            stop.on_stop(lambda: audit.poll() is None and audit.send_signal(signal.SIGINT))
-        if audit.wait() != 0:
-            if stop is not None and stop.is_set():
-                return None
-            raise subprocess.CalledProcessError(audit.returncode, command[:3])
-        return [json.loads((Path(scratch) / f"{index}.json").read_text(encoding="utf-8"))
-                for index in range(len(audits))]
-
-
-def audit_side_by_side(base, pages, stop=None):
-    """{path: report} for each (path, CPU slowdown) of `pages`, dealt to as
-    many runners as the machine has cores; None once `stop` is set."""
-    runners = max(1, min(len(pages), os.cpu_count() or 1))
-    shares = [pages[start::runners] for start in range(runners)]
-    with ThreadPoolExecutor(max_workers=runners) as pool:
-        done = list(pool.map(lambda share: run_lighthouse(
-            [(f"{base}/{path}", slowdown) for path, slowdown in share], stop), shares))
-    if any(reports is None for reports in done):
-        return None
-    return {path: report for share, reports in zip(shares, done, strict=True)
-            for (path, _), report in zip(share, reports, strict=True)}
-
-
 def scores(report):
     return {name: round(report["categories"][name]["score"] * 100) for name in CATEGORIES}
 
@@ -103,26 +72,111 @@ def falls_short_only_in_performance(best):
         score == 100 for category, score in best.items() if category != "performance")
 
 
+class Runner:
+    """One checks/lighthouse.mjs: a Node and a Chrome that audit the pages
+    they are given, one after another (mobile preset, offline, our
+    Chromium), writing each report into `scratch`."""
+
+    def __init__(self, scratch):
+        self.scratch = Path(scratch)
+        flags = ["--headless=new" if f == "--headless" else f for f in CHROMIUM_FLAGS]
+        settings = json.dumps({"categories": CATEGORIES, "chromeFlags": flags})
+        self.command = ["node", str(RUNNER), str(scratch), settings]
+        self.process = subprocess.Popen(self.command, stdin=subprocess.PIPE,
+                                        stdout=subprocess.PIPE, text=True,
+                                        env={**os.environ, "CHROME_PATH": CHROMIUM})
+
+    def audit(self, number, url, slowdown):
+        """Lighthouse's JSON report of `url` at the CPU `slowdown`; None when
+        the runner has ended (interrupted, or broken: close() tells which)."""
+        try:
+            self.process.stdin.write(json.dumps([number, url, slowdown]) + "\n")
+            self.process.stdin.flush()
+        except BrokenPipeError:
+            return None
+        if not self.process.stdout.readline():
+            return None
+        return json.loads((self.scratch / f"{number}.json").read_text(encoding="utf-8"))
+
+    def interrupt(self):
+        """End the audits; the runner closes its Chrome, as on Ctrl+C."""
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGINT)
+
+    def close(self):
+        """No more pages: wait for the runner to end."""
+        with contextlib.suppress(BrokenPipeError):
+            self.process.stdin.close()
+        self.process.wait()
+
+    def check(self):
+        """Raise if the runner broke (it ended with an error)."""
+        if self.process.returncode != 0:
+            raise subprocess.CalledProcessError(self.process.returncode, self.command[:2])
+
+
 def audit_pages(base, paths, stop=None):
     """{path: (best scores, the report each score comes from)}: every page at
-    the preset, side by side; then once more, side by side, the pages that
-    fell short only in performance, each at the slowdown calibrated on its
-    first run, keeping its best performance. None once `stop` is set."""
-    first = audit_side_by_side(base, [(path, PRESET_CPU_SLOWDOWN) for path in paths], stop)
-    if first is None:
-        return None
-    audits = {path: (scores(report), dict.fromkeys(CATEGORIES, report))
-              for path, report in first.items()}
-    again = [(path, calibrated_slowdown(first[path])) for path in paths
-             if falls_short_only_in_performance(audits[path][0])]
-    second = audit_side_by_side(base, again, stop) if again else {}
-    if second is None:
-        return None
-    for path, report in second.items():
-        best, reports = audits[path]
-        if scores(report)["performance"] > best["performance"]:
-            best["performance"], reports["performance"] = scores(report)["performance"], report
+    the preset; then once more a page that fell short only in performance,
+    at the slowdown calibrated on its first run, keeping its best
+    performance. The audits go to one runner a core, each taking the next
+    audit as it ends one, so a page's second audit starts as soon as its
+    first has ended, beside the others' first. None once `stop` is set."""
+    audits = {}
+    queued = queue.SimpleQueue()
+    for path in paths:
+        queued.put((path, PRESET_CPU_SLOWDOWN))
+    left, lock, numbers = len(paths), threading.Lock(), itertools.count()
+
+    def take_audits(runner):
+        nonlocal left
+        try:
+            while (audit := queued.get()) is not None:
+                path, slowdown = audit
+                report = runner.audit(next(numbers), f"{base}/{path}", slowdown)
+                with lock:
+                    if report is None:  # the runner ended: so do the others
+                        left = 1
+                    elif path not in audits:
+                        audits[path] = (scores(report), dict.fromkeys(CATEGORIES, report))
+                        if falls_short_only_in_performance(audits[path][0]):
+                            queued.put((path, calibrated_slowdown(report)))
+                            left += 1
+                    else:
+                        keep_the_better_performance(audits[path], report)
+                    left -= 1
+                    if left == 0:
+                        end_audits()
+        except BaseException:
+            end_audits()
+            raise
+
+    def end_audits():
+        for _ in runners:
+            queued.put(None)
+
+    with tempfile.TemporaryDirectory() as scratch:
+        runners = [Runner(scratch) for _ in range(max(1, min(len(paths), os.cpu_count() or 1)))]
+        try:
+            for runner in runners:
+                if stop is not None:
+                    stop.on_stop(runner.interrupt)
+            with ThreadPoolExecutor(max_workers=len(runners)) as pool:
+                list(pool.map(take_audits, runners))
+        finally:
+            for runner in runners:
+                runner.close()
+        if stop is not None and stop.is_set():
+            return None
+        for runner in runners:
+            runner.check()
     return audits
+
+
+def keep_the_better_performance(audit, report):
+    best, reports = audit
+    if scores(report)["performance"] > best["performance"]:
+        best["performance"], reports["performance"] = scores(report)["performance"], report
 
 
 def lighthouse_results(output, paths, base=None, stop=None):

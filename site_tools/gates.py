@@ -150,7 +150,7 @@ def check_sites(output, siteurl, build_development, lighthouse_pages, tools_read
     links can be served here. Raises Failed when any fails.
 
     The gates share nothing but the built sites, so they run side by side:
-    one Java checks both sites while the pages load in one Chromium a core
+    one Java checks both sites while the pages load in tabs of one Chromium
     (checks/browser.py). Lighthouse comes after them (checks/lighthouse.py): it measures time,
     which the others' work on the same cores would cost it, and it is not
     wanted when they failed. The development site is served once for both
