@@ -12,8 +12,6 @@ from pathlib import Path
 
 from invoke.exceptions import Exit
 
-from plugins.search.search import pagefind_failed
-
 
 class Failed(Exit):
     """A build or a check failed: the message for the console, and the
@@ -71,6 +69,10 @@ def pelican_run(project, settings, output, verbose=False, fatal=False):
             indexed = subprocess.run(json.loads(search.read_text(encoding="utf-8")),
                                      capture_output=True, text=True)
             if indexed.returncode != 0:
+                # Imported here: the plugin imports Pelican, which every ./dev
+                # task would otherwise load at its start (0.2 s).
+                from plugins.search.search import pagefind_failed
+
                 problems.append(pagefind_failed(indexed))
     log = result.stdout + result.stderr
     # Anything on stderr is a warning the content checks did not see (say, from
