@@ -134,7 +134,10 @@ class Tab:
     axe's compiled code stay (18 pages: 9.6 s in fresh tabs, 6.3 s in
     reused ones). Every request is routed, which turns Chromium's cache off
     (Playwright), so each page's bytes are counted as on a first visit:
-    measured, each page made the same requests either way."""
+    measured, each page made the same requests either way. A page is left
+    only once the network has been idle for 500 ms, so what a page does is
+    told as its own; were a page to act later still (a timer's request, an
+    error on leaving), it would be told, under the next page's name."""
 
     def __init__(self, page, base):
         self.page, self.base = page, base
@@ -251,6 +254,8 @@ async def reports_in_tabs(base, paths, stop=None):
     axe's work in one tab leaves the other core to another."""
     from playwright.async_api import async_playwright
 
+    if not paths:
+        return []
     reports = [None] * len(paths)
     pending = iter(enumerate(paths))
 

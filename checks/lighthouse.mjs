@@ -21,27 +21,16 @@ const { categories, chromeFlags } = JSON.parse(settings);
 // launcher looks for Chrome's DevTools port every 500 ms by default, and
 // Chrome opens it within about 150 ms here: it looks every 50 ms, for the
 // same 25 s at most.
-const [chrome, { default: lighthouse, defaultConfig }] = await Promise.all([
-  chromeLauncher.launch({
-    chromePath: process.env.CHROME_PATH, chromeFlags,
-    connectionPollInterval: 50, maxConnectionRetries: 500,
-  }),
-  import("lighthouse"),
-]);
-
-// The audits that count toward none of the categories' scores: those of
-// weight 0 in each category that lists them (diagnostics, insights, manual
-// checks, as Lighthouse's own config weighs them). Skipped, they take no
-// time (about a fifth of each page's CPU) and the four scores are the same,
-// since a score is the weighted mean of its audits of weight above 0.
-function auditsThatScoreNothing(config, names) {
-  const refs = names.flatMap((name) => config.categories[name].auditRefs);
-  const weighted = new Set(refs.filter((ref) => ref.weight > 0).map((ref) => ref.id));
-  return [...new Set(refs.map((ref) => ref.id))].filter((id) => !weighted.has(id));
-}
-const skipAudits = auditsThatScoreNothing(defaultConfig, categories);
-
+const launching = chromeLauncher.launch({
+  chromePath: process.env.CHROME_PATH, chromeFlags,
+  connectionPollInterval: 50, maxConnectionRetries: 500,
+});
+launching.catch(() => {});  // told where it is awaited, below
 try {
+  const { default: lighthouse, Gatherer } = await import("lighthouse");
+  const { initializeConfig } = await import("lighthouse/core/config/config.js");
+  const skipAudits = await auditsThatChangeNoScore(initializeConfig, Gatherer, categories);
+  const chrome = await launching;
   for await (const line of readline.createInterface({ input: process.stdin })) {
     const [index, url, cpuSlowdownMultiplier] = JSON.parse(line);
     const result = await lighthouse(url, {
@@ -59,8 +48,47 @@ try {
     console.log(index);
   }
 } finally {
-  chrome.kill();
+  (await launching.catch(() => null))?.kill();  // whatever failed, no Chrome is left
 }
+
+// The audits that cannot change the four scores, skipped: they take about a
+// fifth of each page's CPU. A score is the weighted mean of its category's
+// audits of weight above 0, so an audit of weight 0 in every category that
+// lists it (diagnostics, insights, manual checks, as Lighthouse's own config
+// weighs them) never counts; unless what it needs is gathered while the page
+// loads (JavaScript coverage, say), which costs the measured load its time
+// as in a full run: an audit that needs such a thing no scored audit needs is
+// kept. What is gathered after the load (the back/forward cache test) is not.
+async function auditsThatChangeNoScore(initializeConfig, Gatherer, names) {
+  const { resolvedConfig } = await initializeConfig("navigation", undefined,
+    { onlyCategories: names });
+  const artifacts = new Map(resolvedConfig.artifacts.map((artifact) => [artifact.id, artifact]));
+  const needs = (audit) => withDependencies(artifacts, audit.implementation.meta.requiredArtifacts);
+  const refs = names.flatMap((name) => resolvedConfig.categories[name].auditRefs);
+  const weighted = new Set(refs.filter((ref) => ref.weight > 0).map((ref) => ref.id));
+  const audits = new Map(resolvedConfig.audits.map((audit) => [audit.implementation.meta.id, audit]));
+  const scoredNeeds = new Set([...weighted].flatMap((id) => [...needs(audits.get(id))]));
+  const hooks = ["startInstrumentation", "startSensitiveInstrumentation",
+    "stopSensitiveInstrumentation", "stopInstrumentation"];
+  // Not in the config: one of the artifacts every run gathers (the URL, the
+  // benchmark index...).
+  const gatherer = (id) => artifacts.get(id)?.gatherer.instance;
+  const duringLoad = (id) => gatherer(id) !== undefined
+    && hooks.some((hook) => gatherer(id)[hook] !== Gatherer.prototype[hook]);
+  return [...audits.keys()].filter((id) => !weighted.has(id)
+    && [...needs(audits.get(id))].every((need) => scoredNeeds.has(need) || !duringLoad(need)));
+}
+
+function withDependencies(artifacts, ids) {
+  const found = new Set(ids);
+  for (const id of found) {  // a Set's loop also visits what is added during it
+    for (const dependency of Object.values(artifacts.get(id)?.dependencies ?? {})) {
+      found.add(dependency.id);
+    }
+  }
+  return found;
+}
+
 // Every report is written and Chrome is closed, but a timer Lighthouse
 // leaves behind would keep Node up for 3 s more (measured: Node's active
 // resources after the last audit, one Timeout): end now.

@@ -88,13 +88,13 @@ class Runner:
 
     def audit(self, number, url, slowdown):
         """Lighthouse's JSON report of `url` at the CPU `slowdown`; None when
-        the runner has ended (interrupted, or broken: close() tells which)."""
+        the runner has ended (interrupted, or broken: check() tells which)."""
         try:
             self.process.stdin.write(json.dumps([number, url, slowdown]) + "\n")
             self.process.stdin.flush()
         except BrokenPipeError:
             return None
-        if not self.process.stdout.readline():
+        if self.process.stdout.readline().strip() != str(number):
             return None
         return json.loads((self.scratch / f"{number}.json").read_text(encoding="utf-8"))
 
@@ -108,6 +108,7 @@ class Runner:
         with contextlib.suppress(BrokenPipeError):
             self.process.stdin.close()
         self.process.wait()
+        self.process.stdout.close()
 
     def check(self):
         """Raise if the runner broke (it ended with an error)."""
@@ -122,6 +123,8 @@ def audit_pages(base, paths, stop=None):
     performance. The audits go to one runner a core, each taking the next
     audit as it ends one, so a page's second audit starts as soon as its
     first has ended, beside the others' first. None once `stop` is set."""
+    if not paths:
+        return {}
     audits = {}
     queued = queue.SimpleQueue()
     for path in paths:
@@ -152,6 +155,10 @@ def audit_pages(base, paths, stop=None):
             raise
 
     def end_audits():
+        """No audit more for any runner: those still queued are dropped."""
+        with contextlib.suppress(queue.Empty):
+            while True:
+                queued.get_nowait()
         for _ in runners:
             queued.put(None)
 
