@@ -139,8 +139,9 @@ def audit_pages(base, paths, stop=None):
                 report = runner.audit(next(numbers), f"{base}/{path}", slowdown)
                 with lock:
                     if report is None:  # the runner ended: so do the others
-                        left = 1
-                    elif path not in audits:
+                        end_audits()
+                        return
+                    if path not in audits:
                         audits[path] = (scores(report), dict.fromkeys(CATEGORIES, report))
                         if falls_short_only_in_performance(audits[path][0]):
                             queued.put((path, calibrated_slowdown(report)))

@@ -151,9 +151,9 @@ def check_sites(output, siteurl, build_development, lighthouse_pages, tools_read
 
     The gates share nothing but the built sites, so they run side by side:
     one Java checks both sites while the pages load in tabs of one Chromium
-    (checks/browser.py). Lighthouse comes after them (checks/lighthouse.py): it measures time,
-    which the others' work on the same cores would cost it, and it is not
-    wanted when they failed. The development site is served once for both
+    (checks/browser.py). Lighthouse comes after them (checks/lighthouse.py):
+    it measures time, which the others' work on the same cores would cost
+    it, and it is not wanted when they failed. The development site is served once for both
     browsers. What they find is told as if they had run one after another:
     the production site's problems stop the run before anything of the
     development site's is told (a broken link on it, before the development
