@@ -7,9 +7,14 @@ import string
 
 import pytest
 
-from checks.browser import RENDER_BYTES_BUDGET, browser_reports
+from checks.browser import RENDER_BYTES_BUDGET, browser_reports, served
 from checks.html_valid import html_errors
-from checks.lighthouse import PRESET_CPU_SLOWDOWN, calibrated_slowdown, lighthouse_results
+from checks.lighthouse import (
+    PRESET_CPU_SLOWDOWN,
+    Runner,
+    calibrated_slowdown,
+    lighthouse_results,
+)
 from conftest import chromium_or_skip
 
 GOOD_HEAD = ('<!doctype html><html lang="en"><head><meta charset="utf-8">'
@@ -100,6 +105,25 @@ def test_lighthouse_names_the_category_and_the_audits_under_100(tmp_path):
                for p in problems)
     assert any(p.startswith("weak/: Lighthouse seo") and "meta description" in p
                for p in problems)
+
+
+def test_a_lighthouse_runner_says_when_the_machine_is_measured_and_the_page_loads(tmp_path):
+    """The next audit waits for that (checks/lighthouse.py, Turn): were the
+    runner never to say it, the audits would run one at a time."""
+    chromium_or_skip()
+    write_page(tmp_path / "site", "page")
+    told = []
+    with served(tmp_path / "site") as base:
+        runner = Runner(tmp_path)
+        try:
+            report = runner.audit(7, f"{base}/page/", PRESET_CPU_SLOWDOWN,
+                                  benchmarked=lambda: told.append("benchmarked"))
+        finally:
+            runner.close()
+    runner.check()
+    assert told == ["benchmarked"]
+    assert report["requestedUrl"] == f"{base}/page/"
+    assert report["environment"]["benchmarkIndex"] > 0
 
 
 @pytest.mark.parametrize("benchmark_index, slowdown", [
