@@ -285,6 +285,14 @@ def has_alpha(image):
     return image.mode in ("RGBA", "LA", "PA", "RGBa", "La") or "transparency" in image.info
 
 
+def part_file(cached):
+    """Where a cached file is written before it is put in place: a name of
+    this process's own, since two builds may share the cache (publish makes
+    the production and development builds at once) and each would otherwise
+    write into, or move away, the other's half-written file."""
+    return f"{cached}.{os.getpid()}.part"
+
+
 def encode(source, size, fmt, quality, destination):
     """Write `source` upright, at `size`, in `fmt`, in sRGB, to destination,
     with nothing but its pixels (picture_alone). A JPEG is decoded already
@@ -647,20 +655,20 @@ class Images:
         cached = os.path.join(self.cache, f"{digest}-{how}-{CACHE_VERSION}.{variant.fmt}")
         if not os.path.exists(cached):
             os.makedirs(self.cache, exist_ok=True)
+            part = part_file(cached)
             try:
                 if variant.size:
-                    encode(variant.source, variant.size, variant.fmt, self.quality,
-                           cached + ".part")
+                    encode(variant.source, variant.size, variant.fmt, self.quality, part)
                 else:
-                    with open(cached + ".part", "wb") as cleaned:
+                    with open(part, "wb") as cleaned:
                         cleaned.write(without_metadata(data, variant.fmt, self.quality))
             except (OSError, SyntaxError, ValueError, etree.ParseError) as error:
                 with contextlib.suppress(FileNotFoundError):
-                    os.remove(cached + ".part")
+                    os.remove(part)
                 raise PhotoError(f"is damaged and cannot be read to the end ({error}).",
                                  "Copy the photo from your phone or camera again, then "
                                  "open it once to check that it shows whole.") from None
-            os.replace(cached + ".part", cached)  # never half a file in the cache
+            os.replace(part, cached)  # never half a file in the cache
         return cached
 
     @staticmethod

@@ -350,9 +350,12 @@ class ShareImages:
             photo is not None, self.quality)
         os.makedirs(self.cache, exist_ok=True)
         path = os.path.join(self.cache, f"{key}.{extension}")
-        with open(path + ".part", "wb") as part:
-            part.write(data)
-        os.replace(path + ".part", path)  # never half a picture in the cache
+        # A name of this process's own for the half-written file: two builds
+        # may share the cache (publish makes production and development at once).
+        part = f"{path}.{os.getpid()}.part"
+        with open(part, "wb") as file:
+            file.write(data)
+        os.replace(part, path)  # never half a picture in the cache
         return path
 
     def write(self, pelican):
