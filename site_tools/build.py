@@ -50,10 +50,11 @@ def run_pelican(project, settings, output, fatal=False, overrides=None, extra_en
                           env={**os.environ, "COLUMNS": "200", **(extra_env or {})})
 
 
-def pelican_run(project, settings, output, verbose=False, fatal=False):
+def pelican_run(project, settings, output, verbose=False, fatal=False, out=None, err=None):
     """Build the site of `project`; any warning or error fails it. On failure,
     print every problem in plain words (and with verbose, Pelican's own
-    output too).
+    output too), to `err` (standard error by default); Pelican's last line,
+    on success, to `out` (standard output).
 
     Without `fatal` Pelican goes on after a problem, so the coach sees all of
     them at once (the build still fails); with it, Pelican stops at the first
@@ -79,13 +80,13 @@ def pelican_run(project, settings, output, verbose=False, fatal=False):
     # the settings), or a crash: strict means it fails the build too.
     succeeded = result.returncode == 0 and not problems and not result.stderr.strip()
     if verbose or (not succeeded and not problems):
-        print(log, file=sys.stderr)
+        print(log, file=err or sys.stderr)
     if succeeded:
         # Pelican's "Done: ..." line, after what the plugins tell the coach
         # without failing the build (the images plugin: photos no post uses).
-        print(result.stdout.strip())
+        print(result.stdout.strip(), file=out or sys.stdout)
     else:
-        print(format_problems(problems), file=sys.stderr)
+        print(format_problems(problems), file=err or sys.stderr)
     return BuildResult(succeeded, problems)
 
 

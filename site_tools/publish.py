@@ -13,7 +13,9 @@ The workflow runs it in two halves (`--build-only DIR`, then `--from-build
 DIR`), so that what only the checks need (their npm packages, the browser,
 Java) is set up only when the site changed: a daily run with nothing new,
 or a post that does not build, stops before that. The site is built once;
-the second half checks and publishes that same build.
+the second half checks and publishes that same build. The first half also
+makes the development build the checks load in browsers, beside it
+(DIR-development), at the same time as the production build.
 """
 
 import datetime
@@ -26,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from site_tools.build import Failed, production_setting
-from site_tools.gates import build_strictly, check_built_site, quality_tools_ready
+from site_tools.gates import build_with_development, check_built_site, quality_tools_ready
 from site_tools.placeholders import SETTINGS, count_of, find_placeholders, listing
 from site_tools.summary import (
     SiteChanges,
@@ -103,7 +105,8 @@ def build_and_compare(config, remote, branch, output, force, dry_run=False):
     if not dry_run:
         git.ensure_remote(remote)
         git.follow_published_branch(remote, branch)
-    build_strictly(root, config["settings_publish"], output)
+    # The development build for the checks, beside it: made now, on the other core.
+    build_with_development(root, config["settings_publish"], config["settings_base"], output)
     add_pages_files(output, cname)
     changes = compare_with_live(git, output, git.live_tip(remote, branch))
     if changes.live and not changes.pages and not dry_run:

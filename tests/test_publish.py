@@ -83,6 +83,27 @@ def assert_published(result):
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def test_the_first_half_builds_the_development_site_the_second_half_checks(repo, remote,
+                                                                           tmp_path):
+    """The workflow's halves: --build-only makes the development build the
+    checks load in browsers at the same time as the production build, beside
+    it; --from-build checks that one rather than building it again."""
+    site = tmp_path / "site"
+    built = publish(repo, "--build-only", str(site))
+    assert built.returncode == 0, built.stdout + built.stderr
+    assert built.stdout.count("Done: Processed") == 1  # the development build's is held back
+    assert f'href="{SITE}/cant-fire-my-glutes/"' in (site / "index.html").read_text()
+    development = (tmp_path / "site-development" / "index.html").read_text()
+    assert SITE not in development
+    assert 'href="./cant-fire-my-glutes/"' in development
+
+    checked = publish(repo, "--from-build", str(site))
+    assert_published(checked)
+    assert "Done: Processed" not in checked.stdout
+    assert "Internal links: all resolve." in checked.stdout
+    assert "cant-fire-my-glutes/index.html" in files_in(remote, "gh-pages")
+
+
 def test_publish_commits_the_site_with_nojekyll_and_cname(repo, remote):
     # A draft is never published, so its placeholders do not stop the site.
     draft = new_post_text("Next week", "Running", "", datetime.datetime(2026, 12, 1, 9, 0))
