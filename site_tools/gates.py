@@ -147,25 +147,19 @@ def build_with_development(project, production_settings, development_settings, o
     build it again and tell its problems in their turn (check_sites)."""
     development = development_beside(output)
     shutil.rmtree(development, ignore_errors=True)
-    with ThreadPoolExecutor(max_workers=1) as beside:
-        built = beside.submit(build_holding_back_messages, project, development_settings,
-                              development, verbose)
+
+    def build_development():
+        # Into streams of its own, not quietly()'s redirection of the whole
+        # process: the production build prints meanwhile.
         try:
-            build_strictly(project, production_settings, output, verbose)
-        finally:
-            if built.result()[1] is not None:
-                shutil.rmtree(development, ignore_errors=True)
+            build_strictly(project, development_settings, development, verbose,
+                           io.StringIO(), io.StringIO())
+        except Exception:  # Failed, or worse: the checks build it again and tell why
+            shutil.rmtree(development, ignore_errors=True)
 
-
-def build_holding_back_messages(project, settings, output, verbose=False):
-    """build_strictly, what it prints held back: (out, err), and the Failed
-    it raised or None."""
-    printed = io.StringIO(), io.StringIO()
-    try:
-        build_strictly(project, settings, output, verbose, *printed)
-    except Failed as failed:
-        return printed, failed
-    return printed, None
+    with ThreadPoolExecutor(max_workers=1) as beside:
+        beside.submit(build_development)
+        build_strictly(project, production_settings, output, verbose)
 
 
 def check_built_site(project, development_settings, output, siteurl, lighthouse_pages,
