@@ -368,6 +368,21 @@ def machine_caches():
                                           ("npm_config_cache", npm_cache)] if value}
 
 
+RETIRED_WORKSPACE = "workspace-of-the-job-before"
+
+
+def retire(workspace, aside):
+    """Move the job before's workspace out of the way, kept until the whole
+    emulation's folder goes. A hosted runner is a fresh machine for each job.
+    Deleting the last job's 20,000 files here instead slowed this job's cache
+    restores 3 to 9 times (node_modules: 0.7 s on a fresh folder, 3.4 to 6.5 s
+    after a deletion): for minutes after a deletion, ext4 checks the freed
+    inodes one by one each time it creates a file (perf: `recently_deleted`
+    under `ext4_create`), a cost no fresh machine pays."""
+    if workspace.exists():
+        workspace.rename(aside)
+
+
 class Runner:
     """One job run: a fresh clone of `origin` at its main branch, its own HOME
     and runner folders, and the context its expressions read."""
@@ -381,7 +396,7 @@ class Runner:
         self.cache = cache or CacheStore(self.folder / "cache")
         self.home.mkdir()
         self.temp.mkdir()
-        shutil.rmtree(self.workspace, ignore_errors=True)  # a fresh runner
+        retire(self.workspace, self.folder / RETIRED_WORKSPACE)  # a fresh runner
         self.workspace.parent.mkdir(parents=True, exist_ok=True)
         subprocess.run(["git", "clone", "--quiet", "--branch", "main", str(origin),
                         str(self.workspace)], check=True, capture_output=True)

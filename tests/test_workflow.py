@@ -13,6 +13,7 @@ test-artifacts/workflow-summaries.md; benchmarks/workflow.py times the
 warm and cold runs side by side."""
 import datetime
 import os
+import shutil
 import subprocess
 
 import pytest
@@ -20,6 +21,7 @@ import yaml
 
 from conftest import ROOT, copy_files, fill_in_placeholders, git, tip
 from github_runner import (
+    RETIRED_WORKSPACE,
     CacheStore,
     Runner,
     cache_restored,
@@ -99,6 +101,12 @@ class GitHub:
     def live(self):
         return tip(self.origin, "refs/heads/gh-pages")
 
+    def discard_retired_workspaces(self):
+        """Delete the workspaces each job set aside (retire), once no job is
+        timed any more: about 600 MB each."""
+        for retired in self.folder.glob(f"run-*/{RETIRED_WORKSPACE}"):
+            shutil.rmtree(retired)
+
 
 @pytest.fixture(scope="module")
 def runs(tmp_path_factory):
@@ -128,7 +136,8 @@ def runs(tmp_path_factory):
                                       for name, (job, _) in results.items()))
     results["origin"] = github.origin
     results["github"] = github
-    return results
+    yield results
+    github.discard_retired_workspaces()
 
 
 def failed_logs(job):
