@@ -92,7 +92,7 @@ def main(argv=None):
         for name, path in LIGHTHOUSE_PAGES.items():  # the checkouts take turns
             cells = []
             for label in labels:
-                results, problems = lighthouse_results(outputs[label], [path])
+                results = lighthouse_results(outputs[label], [path]).scores
                 scores = results.get(path, {})
                 cells.append("/".join(str(scores.get(c, "-")) for c in
                                       ("performance", "accessibility", "best-practices", "seo")))

@@ -33,6 +33,7 @@ import tempfile
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import NamedTuple
 
 from checks.browser import CHROMIUM, CHROMIUM_FLAGS, served
 
@@ -126,7 +127,8 @@ class Runner:
 
 
 def audit_pages(base, paths, stop=None):
-    """{path: (best scores, the report each score comes from)}: every page at
+    """{path: (best scores, the report each score comes from, each audit's
+    (CPU slowdown, performance score) in turn)}: every page at
     the preset; then once more a page that fell short only in performance,
     at the slowdown calibrated on its first run, keeping its best
     performance. The audits go to one runner a core, each taking the next
@@ -155,13 +157,16 @@ def audit_pages(base, paths, stop=None):
                     if report is None:  # the runner ended: so do the others
                         end_audits()
                         return
+                    performance = (cpu_slowdown(report), scores(report)["performance"])
                     if path not in audits:
-                        audits[path] = (scores(report), dict.fromkeys(CATEGORIES, report))
+                        audits[path] = (scores(report), dict.fromkeys(CATEGORIES, report),
+                                        [performance])
                         if falls_short_only_in_performance(audits[path][0]):
                             queued.put((path, calibrated_slowdown(report), True))
                             left += 1
                     else:
                         keep_the_better_performance(audits[path], report)
+                        audits[path][2].append(performance)
                     left -= 1
                     if left == 0:
                         end_audits()
@@ -247,14 +252,19 @@ class Turn:
 
 
 def keep_the_better_performance(audit, report):
-    best, reports = audit
+    best, reports, _ = audit
     if scores(report)["performance"] > best["performance"]:
         best["performance"], reports["performance"] = scores(report)["performance"], report
 
 
+class Results(NamedTuple):
+    scores: dict  # {path: best scores}
+    problems: list  # every score under 100, with the audits that cost it points
+    notes: list  # each page audited a second time, and why: a run's time varies with it
+
+
 def lighthouse_results(output, paths, base=None, stop=None):
-    """{path: best scores}, and the problems: every score under 100 with the
-    audits that cost it points (audit_pages). `base`: the address the site
+    """The Results of audit_pages on `paths`. `base`: the address the site
     is served at already, if it is; once `stop` is set, the audits end and
     the results are not wanted."""
     missing = [path for path in paths if path and not (Path(output) / path / "index.html").exists()]
@@ -263,14 +273,16 @@ def lighthouse_results(output, paths, base=None, stop=None):
         base = base or stack.enter_context(served(output))
         audits = audit_pages(base, audited, stop) if audited else {}
     if audits is None:
-        return {}, []  # stopped: not wanted
-    results, problems = {}, []
+        return Results({}, [], [])  # stopped: not wanted
+    results, problems, notes = {}, [], []
     for path in paths:
         if path in missing:
             problems.append(f"{path}: no such page to audit")
             continue
-        best, reports = audits[path]
+        best, reports, performances = audits[path]
         results[path] = best
+        if len(performances) > 1:
+            notes.append(audited_again(path, performances))
         for category, score in best.items():
             if score < 100:
                 audits_lost = "; ".join(failing_audits(reports[category], category))
@@ -279,13 +291,21 @@ def lighthouse_results(output, paths, base=None, stop=None):
                             if category == "performance" else "")
                 problems.append(f"{path or '/'}: Lighthouse {category} {score}, "
                                 f"not 100{measured}. Failing audits: {audits_lost}")
-    return results, problems
+    return Results(results, problems, notes)
+
+
+def audited_again(path, performances):
+    (first_slowdown, first), (slowdown, again) = performances
+    return (f"{path or '/'}: Lighthouse performance {first} with the CPU slowed "
+            f"{first_slowdown:g}×, so audited again, alone, slowed {slowdown:g}×: {again}.")
 
 
 def main(argv):
-    results, problems = lighthouse_results(argv[1], argv[2:])
+    results, problems, notes = lighthouse_results(argv[1], argv[2:])
     for path, best in results.items():
         print(f"{path or '/'}: {best}")
+    for note in notes:
+        print(note)
     for problem in problems:
         print(problem, file=sys.stderr)
     return 1 if problems else 0

@@ -244,8 +244,11 @@ def check_sites(output, siteurl, build_development, lighthouse_pages, tools_read
                 if found:
                     print("Lighthouse: not run, since a check above failed.")
                 else:
-                    found += report_gate("lighthouse", lighthouse_results(
-                        development, lighthouse_pages, base=base, stop=stop)[1])
+                    audited = lighthouse_results(development, lighthouse_pages, base=base,
+                                                 stop=stop)
+                    for note in audited.notes:
+                        print(note)
+                    found += report_gate("lighthouse", audited.problems)
             fail_if_found(found)
         finally:
             stop.set()

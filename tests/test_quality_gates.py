@@ -99,7 +99,7 @@ def test_an_accessibility_violation_is_named_with_its_axe_rule(problems):
 def test_lighthouse_names_the_category_and_the_audits_under_100(tmp_path):
     chromium_or_skip()
     write_page(tmp_path, "weak", body='<p style="color:#bbb;background:#fff">Faint text</p>')
-    results, problems = lighthouse_results(tmp_path, ["weak/"])
+    results, problems, _ = lighthouse_results(tmp_path, ["weak/"])
     assert results["weak/"]["accessibility"] < 100
     assert any(p.startswith("weak/: Lighthouse accessibility") and "contrast" in p.lower()
                for p in problems)
