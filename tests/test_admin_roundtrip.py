@@ -112,6 +112,25 @@ def test_changing_the_summary_changes_only_its_line_and_the_page_stays_the_same(
     assert [error for error in editor.errors if "shiki" not in error] == []
 
 
+def test_naming_a_series_adds_its_line_under_the_category_and_puts_the_post_in_it(editor):
+    open_post(editor)
+    before = (editor.project / POST).read_text(encoding="utf-8")
+    field(editor, "series").locator("input").fill("Hip pain, explained")
+    text = save_and_read_back(editor, editor.project, POST)
+    header, body = front_matter(text)
+    assert body == front_matter(before)[1]
+    # The one line added, where a hand-written header has it (README, series).
+    lines = front_matter(before)[0].splitlines()
+    after_category = lines.index("category: Running") + 1
+    assert header.splitlines() == [*lines[:after_category], "series: Hip pain, explained",
+                                   *lines[after_category:]]
+    build = run_pelican(editor.project, editor.project / "built")
+    assert build.returncode == 0, build.log
+    box = build.page("every-construct/").select_one(".series-box")
+    assert box.h2.get_text(strip=True) == "Part 1 of 1 in Hip pain, explained"
+    assert build.page("series/hip-pain-explained/").h1.get_text() == "Hip pain, explained"
+
+
 LOOKS = """(selector) => {
   const element = document.querySelector(selector), style = getComputedStyle(element);
   return [style.color, style.fontFamily, style.fontSize,

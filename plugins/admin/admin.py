@@ -226,7 +226,12 @@ def with_rules(fields, rules):
 
 def post_fields(categories):
     """The post editor's fields, in the order of a hand-written header, with
-    the build's rules for them (post_rules, read at each build)."""
+    the build's rules for them (post_rules, read at each build). An empty
+    optional field is left out of the file (omit_empty_optional_fields), so
+    a post in no series saves as it was. No box for `featured`: Sveltia's
+    boolean field holds false when the header says nothing, and would write
+    `featured: false` into every post saved; a header line without a field
+    is kept, below the fields."""
     usual = categories[0] if categories else "Running"
     return with_rules([
         {"name": "title", "label": "Title", "widget": "string"},
@@ -238,6 +243,9 @@ def post_fields(categories):
         {"name": "category", "label": "Category", "widget": "string", "default": usual,
          "hint": "Categories so far: " + ", ".join(categories or [usual])
                  + ". Any other name starts a new category."},
+        {"name": "series", "label": "Series", "widget": "string",
+         "hint": "Leave empty, or the series' name, spelled the same in each part: "
+                 "the parts link to each other, in the order of their dates."},
         {"name": "tags", "label": "Tags", "widget": "list", "required": False,
          "hint": "One tag a box: Add Tags gives the next."},
         {"name": "summary", "label": "Summary", "widget": "text",

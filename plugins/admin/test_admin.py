@@ -46,8 +46,11 @@ def test_the_configuration_is_written_from_the_settings_and_the_content(tmp_path
     posts, pages = config["collections"]
     assert posts["folder"] == "content/articles"
     fields = {field["name"]: field for field in posts["fields"]}
-    assert list(fields) == ["title", "slug", "date", "category", "tags", "summary", "status",
-                            "body"]
+    assert list(fields) == ["title", "slug", "date", "category", "series", "tags", "summary",
+                            "status", "body"]
+    # A post in no series: the empty field is left out of the file it saves.
+    assert fields["series"]["required"] is False
+    assert config["output"]["omit_empty_optional_fields"] is True
     assert fields["category"]["default"] == "Running"
     assert "Running, Yoga" in fields["category"]["hint"]
     assert fields["date"]["format"] == "YYYY-MM-DD HH:mm"
