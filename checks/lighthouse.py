@@ -268,7 +268,7 @@ def lighthouse_results(output, paths, base=None, stop=None):
     is served at already, if it is; once `stop` is set, the audits end and
     the results are not wanted."""
     missing = [path for path in paths if path and not (Path(output) / path / "index.html").exists()]
-    audited = [path for path in paths if path not in missing]
+    audited = list(dict.fromkeys(path for path in paths if path not in missing))  # once each
     with contextlib.ExitStack() as stack:
         base = base or stack.enter_context(served(output))
         audits = audit_pages(base, audited, stop) if audited else {}

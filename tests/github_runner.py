@@ -14,8 +14,9 @@ each entry a zstd tar of the path under its key, restored on an exact key
 (`cache-hit` true) or a prefix, and never overwritten, as on GitHub.
 
 Like a hosted runner, the workspace is the same folder run after run
-(`work/REPO/REPO`), emptied and cloned afresh: a restored .venv's scripts
-point to where it was made, and on GitHub that is where they are run.
+(`work/REPO/REPO`), the job before's set aside (retire) and cloned afresh:
+a restored .venv's scripts point to where it was made, and on GitHub that
+is where they are run.
 
 An action it does not know fails the run, and so does an expression it
 cannot read: the emulation never guesses.
@@ -373,7 +374,9 @@ RETIRED_WORKSPACE = "workspace-of-the-job-before"
 
 def retire(workspace, aside):
     """Move the job before's workspace out of the way, kept until the whole
-    emulation's folder goes. A hosted runner is a fresh machine for each job.
+    emulation's folder goes (or GitHub.discard_retired_workspaces in
+    test_workflow.py, once no job is timed). A hosted runner is a fresh
+    machine for each job.
     Deleting the last job's 20,000 files here instead slowed this job's cache
     restores 3 to 9 times (node_modules: 0.7 s on a fresh folder, 3.4 to 6.5 s
     after a deletion): for minutes after a deletion, ext4 checks the freed
