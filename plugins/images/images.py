@@ -6,8 +6,9 @@ Adds: every `<img>` in a post or page whose file is in the content folder
 becomes a <picture> with WebP at several widths (srcset/sizes) and the
 photo itself as the fallback, with width and height set (no layout shift),
 `decoding="async"`, and `loading="lazy"` on all but the page's first image.
-A post whose first image is such a photo gets `first_photo` (a FirstPhoto:
-its files and size), which its card shows in lists.
+A post gets its first still photo (not a drawing, not a moving GIF or WebP)
+as `first_photo` (a FirstPhoto: its files and size), which its card shows
+in lists; plugins/share_images draws the same photo into its link preview.
 No published file is wider than IMAGE_MAX_WIDTH; the original in content/
 is never changed. Encoded files are cached between builds.
 
@@ -255,6 +256,12 @@ def opened(source):
         return Image.open(source)
 
 
+def stays_moving(photo):
+    """Whether `photo` is published as it is, moving (an animated GIF or
+    WebP): encoding it again would keep one frame."""
+    return photo.animated and photo.fmt in CLEANERS
+
+
 def read_photo(source, max_pixels):
     """The Photo in `source` (only its header is read), or PhotoError."""
     try:
@@ -483,11 +490,11 @@ class Images:
             if relative.lower().endswith(".svg"):
                 return self.drawing(attrs, relative, source, lazy, plan)
             photo = read_photo(source, self.max_pixels)
-            if photo.animated and photo.fmt in CLEANERS:  # re-encoding would keep one frame
+            if stays_moving(photo):
                 plan(Variant(source, None, photo.fmt, relative))
                 return img_html(attrs, self.url(relative), photo.size, lazy)
             picture, published = self.picture(attrs, relative, source, photo, lazy, plan)
-            if not lazy:  # the post's first photo, which its card shows in lists
+            if getattr(content, "first_photo", None) is None:  # its card shows it in lists
                 content.first_photo = published
             return picture
         except PhotoError as error:

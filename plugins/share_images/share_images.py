@@ -64,6 +64,7 @@ from plugins.images.images import (
     opened,
     picture_alone,
     read_photo,
+    stays_moving,
     tag_attributes,
 )
 
@@ -90,10 +91,10 @@ def brand_colours(css):
     return dict(CUSTOM_PROPERTY.findall(light))
 
 
-def first_photo(content_html, post_dir, static_dirs):
-    """(path in the content folder, alt text) of the first photo a post
-    shows, or None: an <img> of a file in the static folders, not a
-    drawing and not a video's poster."""
+def photos_shown(content_html, post_dir, static_dirs):
+    """(path in the content folder, alt text) of each photo a post shows, in
+    order: an <img> of a file in the static folders, not a drawing and not
+    a video's poster."""
     for tag in IMG_TAG.findall(content_html or ""):
         attrs = tag_attributes(tag)
         if "video-poster" in attrs.get("class", ""):
@@ -101,8 +102,7 @@ def first_photo(content_html, post_dir, static_dirs):
         relative = content_relative_path(attrs.get("src", ""), post_dir)
         if (relative and relative.startswith(static_dirs)
                 and not relative.lower().endswith(".svg")):
-            return relative, attrs.get("alt", "").strip()
-    return None
+            yield relative, attrs.get("alt", "").strip()
 
 
 @functools.lru_cache(maxsize=64)
@@ -299,23 +299,27 @@ class ShareImages:
                            self.quality]
 
     def note_first_photo(self, content):
-        """Each post's first photo, as the coach wrote it (plugins/images then
-        rewrites the <img> into a <picture>), kept on the post itself: the
-        warm preview takes unchanged posts from Pelican's content cache,
-        without calling this again."""
+        """Each post's first still photo, the one its card shows (plugins/images'
+        first_photo), as the coach wrote it (plugins/images then rewrites the
+        <img> into a <picture>), kept on the post itself: the warm preview
+        takes unchanged posts from Pelican's content cache, without calling
+        this again."""
         if not isinstance(content, Article):
             return
-        found = first_photo(content._content, content.relative_dir, self.static_dirs)
-        if found:
-            source = os.path.join(self.content_path, found[0])
-            if self.readable(source):
-                content.share_photo = (source, found[1])
+        for relative, alt in photos_shown(content._content, content.relative_dir,
+                                          self.static_dirs):
+            source = os.path.join(self.content_path, relative)
+            if self.still(source):
+                content.share_photo = (source, alt)
+                return
 
-    def readable(self, source):
-        """Whether the photo can be drawn from; the images plugin names the
-        post of one that cannot (missing, damaged, too large)."""
+    def still(self, source):
+        """Whether the photo can be drawn from and is published still, as
+        plugins/images publishes it; the images plugin names the post of one
+        that cannot be read (missing, damaged, too large)."""
         try:
-            return os.path.isfile(source) and bool(read_photo(source, self.max_pixels))
+            return os.path.isfile(source) and not stays_moving(read_photo(source,
+                                                                          self.max_pixels))
         except PhotoError:
             return False
 

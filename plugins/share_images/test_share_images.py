@@ -190,3 +190,32 @@ def test_a_second_build_draws_only_the_changed_title(site, content, cache, tmp_p
     assert drawn == ["Hip hinge, again"]
     assert all(picture_of(site, slug).exists() for slug in POSTS)
 
+
+
+def test_the_picture_and_the_card_show_the_same_photo_the_first_still_one(tmp_path):
+    """A drawing or a moving GIF before the photo: the card (plugins/images'
+    first_photo) and the link preview both take the photo, never one each."""
+    folder = tmp_path / "content"
+    (folder / "articles").mkdir(parents=True)
+    (folder / "images").mkdir()
+    phone_photo(folder / "images" / "bridge.jpg")
+    (folder / "images" / "plan.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"></svg>', encoding="utf-8")
+    frames = [Image.new("RGB", (60, 40), colour) for colour in ("red", "blue")]
+    frames[0].save(folder / "images" / "drill.gif", save_all=True, append_images=frames[1:])
+    firsts = {"drawing": "![The plan](images/plan.svg)",
+              "moving": "![The drill, moving](images/drill.gif)"}
+    for slug, first in firsts.items():
+        (folder / "articles" / f"{slug}.md").write_text(
+            f"Title: {slug.title()} first\nSlug: {slug}\nDate: 2026-11-09\nCategory: Running\n"
+            f"Summary: A post.\n\n{first}\n\nThen a photo.\n\n"
+            "![A bridge, hips up](images/bridge.jpg)\n", encoding="utf-8")
+    site = build(folder, tmp_path / "output", tmp_path / "cache")
+
+    spot = (1200 - plugin.PHOTO_WIDTH // 2, 315)
+    cards = {card.h2.a["href"].rstrip("/").rsplit("/", 1)[-1]: card
+             for card in site.page("").select(".post-card")}
+    for slug in firsts:
+        with Image.open(picture_of(site, slug)) as picture:
+            assert close(picture.convert("RGB").getpixel(spot), PHOTO_COLOUR), slug
+        assert "images/bridge" in cards[slug].select_one("picture.card-photo img")["src"], slug
