@@ -62,6 +62,7 @@ from plugins.images.images import (
     content_relative_path,
     is_written,
     opened,
+    part_file,
     picture_alone,
     read_photo,
     stays_moving,
@@ -354,9 +355,7 @@ class ShareImages:
             photo is not None, self.quality)
         os.makedirs(self.cache, exist_ok=True)
         path = os.path.join(self.cache, f"{key}.{extension}")
-        # A name of this process's own for the half-written file: two builds
-        # may share the cache (publish makes production and development at once).
-        part = f"{path}.{os.getpid()}.part"
+        part = part_file(path)  # two builds may share the cache
         with open(part, "wb") as file:
             file.write(data)
         os.replace(part, path)  # never half a picture in the cache

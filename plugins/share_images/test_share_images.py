@@ -191,7 +191,6 @@ def test_a_second_build_draws_only_the_changed_title(site, content, cache, tmp_p
     assert all(picture_of(site, slug).exists() for slug in POSTS)
 
 
-
 def test_the_picture_and_the_card_show_the_same_photo_the_first_still_one(tmp_path):
     """A drawing or a moving GIF before the photo: the card (plugins/images'
     first_photo) and the link preview both take the photo, never one each."""
