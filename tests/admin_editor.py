@@ -42,15 +42,24 @@ READ_BACK = """async () => {
   async function walk(folder, prefix) {
     for await (const [name, handle] of folder.entries()) {
       if (handle.kind === "directory") { await walk(handle, prefix + name + "/"); continue; }
-      let bytes;
+      const data = await readWhole(handle);
+      if (data !== null) files[prefix + name] = data;
+    }
+  }
+  // A file the editor is writing this very moment cannot be read: asked
+  // again until it can (skipping it lost a post just saved, once, in CI).
+  async function readWhole(handle) {
+    for (let tries = 0; ; tries++) {
       try {
-        bytes = new Uint8Array(await (await handle.getFile()).arrayBuffer());
+        const bytes = new Uint8Array(await (await handle.getFile()).arrayBuffer());
+        let binary = "";
+        for (const byte of bytes) binary += String.fromCharCode(byte);
+        return btoa(binary);
       } catch (error) {
-        continue;  // being written this very moment: read on the next round
+        if (error.name === "NotFoundError") return null;  // gone since it was listed
+        if (tries === 100) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 50));
       }
-      let binary = "";
-      for (const byte of bytes) binary += String.fromCharCode(byte);
-      files[prefix + name] = btoa(binary);
     }
   }
   const root = await navigator.storage.getDirectory();
